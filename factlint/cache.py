@@ -1,0 +1,110 @@
+"""The extract cache: per-document results keyed by content, rules and version.
+
+Entries are JSON files written atomically (temporary file + ``os.replace``),
+so two runs can share the directory; an entry that cannot be parsed is
+ignored and rebuilt.  A small stat index (path -> mtime, size, key) lets a
+pre-commit run reuse the extracts of unchanged corpus files without reading
+them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+INDEX_NAME = "index.json"
+
+
+class Cache:
+    def __init__(self, directory: Path, salt: str):
+        self.directory = Path(directory)
+        self.salt = salt
+        self._index: dict | None = None
+        self._index_dirty = False
+
+    # -- keys ------------------------------------------------------------
+    def key(self, path: str, data: bytes) -> str:
+        digest = hashlib.sha256()
+        digest.update(self.salt.encode())
+        digest.update(b"\0" + os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry_path(self, key: str) -> Path:
+        return self.directory / "entries" / key[:2] / f"{key}.json"
+
+    # -- entries ---------------------------------------------------------
+    def get(self, key: str) -> dict | None:
+        try:
+            with open(self._entry_path(key), encoding="utf-8") as fh:
+                data = json.load(fh)
+            return data if isinstance(data, dict) and data.get("key") == key else None
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, value: dict) -> None:
+        target = self._entry_path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({**value, "key": key}, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+    # -- stat index --------------------------------------------------------
+    @property
+    def index(self) -> dict:
+        if self._index is None:
+            try:
+                with open(self.directory / INDEX_NAME, encoding="utf-8") as fh:
+                    data = json.load(fh)
+                self._index = data if isinstance(data, dict) and data.get("salt") == self.salt else {}
+            except (OSError, ValueError):
+                self._index = {}
+            self._index.setdefault("salt", self.salt)
+            self._index.setdefault("files", {})
+        return self._index
+
+    def lookup_stat(self, path: str) -> str | None:
+        """The cache key of ``path`` if its size and mtime are unchanged."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        known = self.index["files"].get(os.path.abspath(path))
+        if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
+            return known[2]
+        return None
+
+    def record_stat(self, path: str, key: str) -> None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        self.index["files"][os.path.abspath(path)] = [st.st_mtime_ns, st.st_size, key]
+        self._index_dirty = True
+
+    def save_index(self) -> None:
+        if not self._index_dirty:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(self.index, fh)
+            os.replace(tmp, self.directory / INDEX_NAME)
+        except OSError:
+            pass
+
+
+def clear(directory: Path) -> bool:
+    directory = Path(directory)
+    if directory.is_dir():
+        shutil.rmtree(directory)
+        return True
+    return False

@@ -1,0 +1,79 @@
+"""Rule kinds: one module per kind, each a subclass of ``RuleKind``.
+
+A kind turns its YAML rules into ready-to-run checks once (``__init__``), then
+works in up to two phases, which it declares rather than the engine guessing:
+
+* ``document(doc)`` runs on one document at a time (in parallel, cached by
+  content hash) and returns ``(findings, extract)``; ``extract`` is plain
+  JSON-serialisable data (mentions, quantities ...) kept for the corpus phase.
+* ``corpus(corpus)`` runs once on the extracts of every document and returns
+  findings that need several documents (names across articles, numbers across
+  translations).
+"""
+from __future__ import annotations
+
+from factlint.errors import ConfigError
+from factlint.findings import Finding
+
+
+class RuleKind:
+    #: the value of ``kind:`` in rule YAML
+    name = ""
+    #: JSON Schema ``properties`` of this kind's own rule fields
+    options_schema: dict = {}
+    #: fields of ``options_schema`` every rule must give
+    required_options: tuple = ()
+    #: data sections this kind reads from packs: section -> schema file name
+    data_sections: dict = {}
+    #: does this kind have a corpus phase?
+    corpus_phase = False
+
+    def __init__(self, rules, data, settings):
+        self.rules = rules
+        self.data = data
+        self.settings = settings
+
+    def document(self, doc):
+        """Return (findings, extract) for one document."""
+        return [], None
+
+    def corpus(self, corpus):
+        """Return findings that need the extracts of many documents."""
+        return []
+
+    def config_error(self, rule, message):
+        return ConfigError(f"{rule.origin}: rule {rule.code}: {message}")
+
+
+def finding(doc, rule, start, end, message, fix=None, related=()):
+    """Build a Finding for ``doc.source[start:end]``."""
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(max(start, end))
+    return Finding(
+        path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        code=rule.code, kind=rule.kind, severity=rule.severity, message=message,
+        fix=fix, related=list(related), name=rule.name, start=start, end=end,
+        snippet=doc.source[start:end],
+    )
+
+
+def span_location(doc, start, end) -> dict:
+    """A JSON-able location of a span, for extracts used by the corpus phase."""
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(max(start, end))
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "start": start, "end": end}
+
+
+def corpus_finding(entry, rule, loc, message, fix=None, related=(), snippet=""):
+    """Build a Finding from a location stored in an extract."""
+    return Finding(
+        path=entry.path, line=loc["line"], column=loc["column"], end_line=loc["end_line"],
+        end_column=loc["end_column"], code=rule.code, kind=rule.kind, severity=rule.severity,
+        message=message, fix=fix, related=list(related), name=rule.name,
+        start=loc["start"], end=loc["end"], snippet=snippet,
+    )
+
+
+def related_location(path, loc, message="") -> dict:
+    return {"path": path, "line": loc["line"], "column": loc["column"], "message": message}

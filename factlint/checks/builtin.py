@@ -1,0 +1,16 @@
+"""Registers the built-in rule kinds and the default pack, like any plugin."""
+from factlint.hookspecs import hookimpl
+
+
+@hookimpl
+def factlint_rule_kinds():
+    from factlint.checks.pattern import PatternKind
+
+    return [PatternKind]
+
+
+@hookimpl
+def factlint_rule_packs():
+    from factlint.ruleset import DEFAULT_PACK
+
+    return [DEFAULT_PACK]

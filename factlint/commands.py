@@ -1,0 +1,254 @@
+"""What each subcommand does (the CLI only parses arguments)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from factlint import __version__
+from factlint.errors import ConfigError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _settings(args):
+    from factlint.config import load_settings
+
+    settings = load_settings(getattr(args, "config", None))
+    lang = getattr(args, "lang", None)
+    if lang:
+        from factlint.lang import supported
+
+        if lang not in supported():
+            raise ConfigError(f"--lang {lang!r} is not supported (supported: {', '.join(supported())})")
+        settings.forced_lang = lang
+    return settings
+
+
+def _linter(args, settings=None):
+    from factlint.engine import Linter
+
+    settings = settings or _settings(args)
+    return Linter(settings, select=getattr(args, "select", None),
+                  extend_select=getattr(args, "extend_select", None), ignore=getattr(args, "ignore", None))
+
+
+def _targets(args, linter):
+    """(files to check, corpus files read for corpus checks only)."""
+    from factlint.discovery import corpus_files, discover
+    from factlint.plugins import file_extensions
+
+    extensions = file_extensions(linter.pm)
+    settings = linter.settings
+    corpus = corpus_files(settings, extensions)
+    paths = args.paths or ([] if corpus else ["."])
+    files = discover(paths, settings, extensions) if paths else list(corpus)
+    if not files:
+        raise ConfigError(f"no articles found in {', '.join(paths)} (looked for {', '.join(extensions)})")
+    return files, corpus
+
+
+def _source_lookup():
+    cache = {}
+
+    def source_line(path, line):
+        if path not in cache:
+            try:
+                cache[path] = Path(path).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                cache[path] = []
+        lines = cache[path]
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+    return source_line
+
+
+def cmd_check(args) -> int:
+    from factlint.engine import run
+    from factlint.findings import Baseline
+    from factlint.formats import RenderContext
+    from factlint.plugins import formats
+
+    settings = _settings(args)
+    linter = _linter(args, settings)
+    available = formats(linter.pm)
+    if args.format not in available:
+        raise ConfigError(f"unknown format {args.format!r}; available: {', '.join(sorted(available))}")
+    baseline = Baseline.load(args.baseline) if args.baseline else None
+    files, corpus = _targets(args, linter)
+    jobs = args.jobs if args.jobs is not None else settings.jobs
+    report = run(linter, files, corpus_paths=corpus, use_cache=not args.no_cache, jobs=jobs,
+                 min_severity=args.severity, baseline=baseline, progress=not args.quiet)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    findings = report.findings
+    if args.write_baseline:
+        Baseline.write(args.write_baseline, findings)
+        print(f"Wrote {len(findings)} findings to baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if report.errors else EXIT_CLEAN
+    if args.fix or args.diff:
+        findings = _apply_fixes(findings, write=args.fix)
+    fmt = available[args.format]()
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    context = RenderContext(rules=linter.ruleset.rules, source_line=_source_lookup(), version=__version__,
+                            color=color, statistics=args.statistics, checked_files=report.checked_files)
+    sys.stdout.write(fmt.render(findings, context))
+    if not fmt.machine:
+        if args.statistics:
+            _print_statistics(findings, linter)
+        if not args.quiet:
+            _print_summary(findings, report)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _print_statistics(findings, linter):
+    counts = Counter(f.code for f in findings)
+    for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = linter.ruleset.rules.get(code)
+        fixable = "[*]" if any(f.fix for f in findings if f.code == code) else "   "
+        print(f"{count:>5}\t{code}\t{fixable} {rule.name if rule else ''}")
+
+
+def _print_summary(findings, report):
+    if not findings:
+        print(f"All checks passed ({report.checked_files} files).")
+        return
+    by_sev = Counter(f.severity for f in findings)
+    parts = ", ".join(f"{by_sev[s]} {s}" for s in ("error", "warning", "info") if by_sev[s])
+    fixable = sum(1 for f in findings if f.fix)
+    hint = f" {fixable} fixable with --fix." if fixable else ""
+    print(f"Found {len(findings)} findings ({parts}) in {report.checked_files} files.{hint}")
+
+
+def _apply_fixes(findings, write: bool):
+    """Apply (or, without ``write``, show) fixes; return the findings still open."""
+    from factlint.fixes import apply_fixes, unified_diff, write_atomically
+
+    by_path = {}
+    for f in findings:
+        if f.fix:
+            by_path.setdefault(f.path, []).append(f)
+    fixed_ids, changed = set(), 0
+    for path, items in sorted(by_path.items()):
+        try:
+            before = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if any(before[f.start:f.end] != f.snippet for f in items):
+            print(f"warning: {path} changed while it was checked; not fixed", file=sys.stderr)
+            continue
+        after, count = apply_fixes(before, items)
+        if after == before:
+            continue
+        if write:
+            write_atomically(path, after)
+            changed += 1
+            fixed_ids.update(id(f) for f in items)
+        else:
+            sys.stdout.write(unified_diff(path, before, after))
+    if write and changed:
+        print(f"Fixed {len(fixed_ids)} findings in {changed} files.", file=sys.stderr)
+    return [f for f in findings if id(f) not in fixed_ids] if write else findings
+
+
+def cmd_rules(args) -> int:
+    linter = _linter(args)
+    rules = sorted(linter.ruleset.rules.values(), key=lambda r: r.code)
+    if args.format == "json":
+        print(json.dumps([_rule_json(r, r.code in linter.active) for r in rules], indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    print(f"{'CODE':<7} {'NAME':<40} {'KIND':<9} {'SEVERITY':<8} {'ON':<3} LANGUAGES")
+    for r in rules:
+        on = "yes" if r.code in linter.active else "no"
+        print(f"{r.code:<7} {r.name:<40} {r.kind:<9} {r.severity:<8} {on:<3} {','.join(r.languages) or 'all'}")
+    return EXIT_CLEAN
+
+
+def _rule_json(rule, active) -> dict:
+    return {"code": rule.code, "name": rule.name, "kind": rule.kind, "severity": rule.severity,
+            "enabled": active, "languages": list(rule.languages), "message": rule.message,
+            "summary": rule.summary, "description": rule.description.strip(), "examples": rule.examples,
+            "origin": rule.origin, "link": rule.link}
+
+
+def cmd_explain(args) -> int:
+    import difflib
+
+    linter = _linter(args)
+    rules = linter.ruleset.rules
+    code = args.code.upper()
+    rule = rules.get(code) or next((r for r in rules.values() if r.name == args.code), None)
+    if rule is None:
+        close = difflib.get_close_matches(code, list(rules), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise ConfigError(f"unknown rule code {args.code!r}{hint}; 'factlint rules' lists them")
+    if args.format == "json":
+        print(json.dumps(_rule_json(rule, rule.code in linter.active), indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    print(f"{rule.code} {rule.name}")
+    print(f"kind: {rule.kind}   severity: {rule.severity}   languages: {', '.join(rule.languages) or 'all'}"
+          f"   enabled by default: {'yes' if rule.enabled else 'no'}")
+    print(f"message: {rule.message}")
+    print(f"defined in: {rule.origin}")
+    print()
+    print(rule.description.strip())
+    extra = linter.kinds.get(rule.kind)
+    if extra is not None and hasattr(extra, "explain_extra"):
+        text = extra.explain_extra(rule)
+        if text:
+            print()
+            print(text)
+    print()
+    print("Examples:")
+    for ex in rule.examples:
+        label = "fails" if "fail" in ex else "passes"
+        body = ex.get("fail", ex.get("pass"))
+        if isinstance(body, list):
+            body = "\n    ".join(f"[{d.get('lang', '')}] {d['text']}" for d in body)
+        lang = f" ({ex['lang']})" if ex.get("lang") else ""
+        print(f"  {label}{lang}: {body}")
+        if ex.get("fix"):
+            print(f"    fixed: {ex['fix']}")
+    return EXIT_CLEAN
+
+
+def cmd_cache(args) -> int:
+    from factlint.cache import clear
+
+    settings = _settings(args)
+    directory = settings.cache_dir or settings.root / ".factlint_cache"
+    if args.action == "dir":
+        print(directory)
+        return EXIT_CLEAN
+    print(f"removed {directory}" if clear(directory) else f"no cache at {directory}")
+    return EXIT_CLEAN
+
+
+def _entries(args):
+    """Phase-1 entries of every article named (or of the configured corpus)."""
+    from factlint.engine import run
+
+    linter = _linter(args)
+    files, corpus = _targets(args, linter)
+    report = run(linter, files, corpus_paths=corpus, progress=False)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    return linter, report
+
+
+def cmd_names(args) -> int:
+    from factlint.checks.names import print_clusters
+
+    linter, report = _entries(args)
+    return print_clusters(linter, report.entries, suggest=args.suggest, min_count=args.min_count)
+
+
+def cmd_stories(args) -> int:
+    from factlint.checks.numbers import print_stories
+
+    linter, report = _entries(args)
+    return print_stories(linter, report.entries)

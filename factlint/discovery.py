@@ -1,0 +1,83 @@
+"""Finding the article files to check: paths, globs, excludes and .gitignore."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from factlint.config import matches
+from factlint.errors import ConfigError
+
+ALWAYS_SKIPPED_DIRS = {".git", ".hg", ".svn", ".factlint_cache", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+def _git_visible(directory: Path) -> set[str] | None:
+    """Files git tracks or would track below ``directory`` (None outside a repository)."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(directory), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True, timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    return {os.path.normpath(os.path.join(directory, p)) for p in out.stdout.decode("utf-8", "replace").split("\0") if p}
+
+
+def _walk(directory: Path):
+    for dirpath, dirnames, filenames in os.walk(directory):
+        dirnames[:] = sorted(d for d in dirnames if d not in ALWAYS_SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(filenames):
+            yield os.path.normpath(os.path.join(dirpath, name))
+
+
+def discover(paths, settings, extensions) -> list[str]:
+    """Expand ``paths`` into article files, in a stable order.
+
+    Explicit files are taken as given (unless excluded); directories are
+    walked for files with a known extension or matching ``include``, skipping
+    ``exclude`` globs, hidden directories and what ``.gitignore`` ignores.
+    """
+    found: list[str] = []
+    seen = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise ConfigError(f"{raw}: no such file or directory")
+        if path.is_file():
+            candidates = [os.path.normpath(raw)]
+            explicit = True
+        else:
+            visible = _git_visible(path)
+            candidates = [f for f in _walk(path) if visible is None or f in visible]
+            explicit = False
+        for file in candidates:
+            rel = settings.relative(file)
+            if any(matches(rel, pattern) for pattern in settings.exclude):
+                continue
+            if not explicit:
+                wanted = file.lower().endswith(extensions) or any(matches(rel, p) for p in settings.include)
+                if settings.include:
+                    wanted = any(matches(rel, p) for p in settings.include)
+                if not wanted:
+                    continue
+            if file not in seen:
+                seen.add(file)
+                found.append(file)
+    return found
+
+
+def corpus_files(settings, extensions) -> list[str]:
+    """Every article named by the ``corpus`` globs of the configuration."""
+    if not settings.corpus:
+        return []
+    root = settings.root
+    files = set()
+    for pattern in settings.corpus:
+        for match in root.glob(pattern):
+            if match.is_file() and not any(part in ALWAYS_SKIPPED_DIRS for part in match.parts):
+                rel = os.path.relpath(match, os.getcwd())
+                if not any(matches(settings.relative(rel), p) for p in settings.exclude):
+                    files.add(os.path.normpath(rel))
+    return sorted(files)

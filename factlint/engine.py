@@ -1,0 +1,292 @@
+"""The two-phase engine.
+
+Phase 1 reads each document once and runs every kind's per-document part,
+giving findings and extracts; it runs in parallel and is cached by content
+hash.  Phase 2 runs the corpus checks on the extracts of every document (the
+checked files plus the configured corpus).  Findings are then filtered by
+selection, suppressions, per-file ignores, severity and baseline.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factlint import __version__
+from factlint.errors import ConfigError, InputError
+from factlint.findings import Finding, severity_rank
+
+PARALLEL_THRESHOLD = 48  # below this many documents to analyse, a pool costs more than it saves
+
+
+@dataclass
+class Entry:
+    """One document as the corpus phase sees it: metadata and extracts only."""
+
+    path: str
+    lang: str
+    metadata: dict
+    extracts: dict
+    findings: list
+    suppressions: dict = field(default_factory=dict)
+    file_suppressions: list | None = None
+    checked: bool = True
+
+    @property
+    def story(self):
+        story = self.metadata.get("story")
+        return str(story) if story is not None else None
+
+    def to_cache(self) -> dict:
+        return {"lang": self.lang, "metadata": self.metadata, "extracts": self.extracts,
+                "findings": [f.to_cache() for f in self.findings],
+                "suppressions": {str(k): sorted(v) for k, v in self.suppressions.items()},
+                "file_suppressions": self.file_suppressions}
+
+    @classmethod
+    def from_cache(cls, path: str, data: dict, checked: bool) -> "Entry":
+        findings = [Finding.from_cache(f) for f in data["findings"]]
+        for f in findings:
+            f.path = path
+        return cls(path=path, lang=data["lang"], metadata=data["metadata"], extracts=data["extracts"],
+                   findings=findings, suppressions={int(k): set(v) for k, v in data["suppressions"].items()},
+                   file_suppressions=data["file_suppressions"], checked=checked)
+
+
+@dataclass
+class Report:
+    findings: list
+    errors: list            # InputError messages
+    entries: list           # every Entry, checked and corpus-only
+    checked_files: int = 0
+
+
+def code_selected(code: str, selectors) -> bool:
+    return any(s == "ALL" or code.startswith(s) for s in selectors)
+
+
+class Linter:
+    """Holds the rule set and the kinds ready to run; reusable across files."""
+
+    def __init__(self, settings, pm=None, select=None, extend_select=None, ignore=None):
+        from factlint.plugins import collect, get_plugin_manager, rule_kinds
+        from factlint.ruleset import load_ruleset
+
+        self.settings = settings
+        self._select_args = (select, extend_select, ignore)  # rebuilt in worker processes
+        self.pm = pm or get_plugin_manager()
+        self.kind_classes = rule_kinds(self.pm)
+        packs = [Path(p) for p in collect(self.pm, "factlint_rule_packs")] if settings.default_packs else []
+        packs += [Path(p) for p in settings.packs]
+        self.ruleset = load_ruleset(packs, self.kind_classes)
+        for code, severity in settings.severity.items():
+            if code not in self.ruleset.rules:
+                raise ConfigError(f"severity: unknown rule code {code!r}")
+            self.ruleset.rules[code].severity = severity
+        self.active = self._select(select, extend_select, ignore)
+        self.kinds = {}
+        for kind, rules in self.ruleset.by_kind(self.active).items():
+            cls = self.kind_classes[kind]
+            self.kinds[kind] = cls(rules, self.ruleset.data, settings)
+
+    def _select(self, select, extend_select, ignore) -> set[str]:
+        rules = self.ruleset.rules
+        select = select if select is not None else self.settings.select
+        extend = [*self.settings.extend_select, *(extend_select or [])]
+        ignore = [*self.settings.ignore, *(ignore or [])]
+        for selector in [*select, *extend, *ignore]:
+            if selector != "ALL" and not any(code.startswith(selector) for code in rules):
+                raise ConfigError(f"unknown rule code or prefix {selector!r} (see 'factlint rules')")
+        if select:
+            active = {c for c, r in rules.items() if (r.enabled and code_selected(c, select)) or c in select}
+        else:
+            active = {c for c, r in rules.items() if r.enabled}
+        active |= {c for c in rules if code_selected(c, extend)}
+        active -= {c for c in rules if code_selected(c, ignore)}
+        return active
+
+    @property
+    def cache_salt(self) -> str:
+        return "|".join([__version__, self.ruleset.digest, ",".join(sorted(self.active)),
+                         self.settings.fingerprint()])
+
+    # -- phase 1 -----------------------------------------------------------
+    def analyze_source(self, path: str, source: str, checked: bool = True) -> Entry:
+        from factlint.readers import document_from_source
+
+        doc = document_from_source(path, source, self.settings, self.pm)
+        return self.analyze_document(doc, checked)
+
+    def analyze_document(self, doc, checked: bool = True) -> Entry:
+        findings, extracts = [], {}
+        for kind, runner in self.kinds.items():
+            kind_findings, extract = runner.document(doc)
+            findings.extend(kind_findings)
+            if extract is not None:
+                extracts[kind] = extract
+        return Entry(path=doc.path, lang=doc.lang, metadata=doc.metadata, extracts=extracts,
+                     findings=findings, suppressions=doc.suppressions,
+                     file_suppressions=sorted(doc.file_suppressions) if doc.file_suppressions is not None else None,
+                     checked=checked)
+
+    def analyze_file(self, path: str, data: bytes, checked: bool = True) -> Entry:
+        from factlint.readers import decode
+
+        source = decode(path, data, self.settings.max_file_size)
+        return self.analyze_source(path, source, checked)
+
+    # -- phase 2 -----------------------------------------------------------
+    def corpus_findings(self, entries) -> list:
+        findings = []
+        for runner in self.kinds.values():
+            if runner.corpus_phase:
+                findings.extend(runner.corpus(entries))
+        return findings
+
+    # -- filtering ----------------------------------------------------------
+    def keep(self, finding, entry, min_severity) -> bool:
+        if finding.code not in self.active:
+            return False
+        if severity_rank(finding.severity) < severity_rank(min_severity):
+            return False
+        if entry.file_suppressions is not None and (not entry.file_suppressions or finding.code in entry.file_suppressions):
+            return False
+        for line in (finding.line,):
+            codes = entry.suppressions.get(line)
+            if codes is not None and (not codes or finding.code in codes):
+                return False
+        if code_selected(finding.code, self.settings.ignored_codes_for(finding.path)):
+            return False
+        return True
+
+
+def _worker_init(settings, select, extend_select, ignore):
+    global _WORKER_LINTER
+    _WORKER_LINTER = Linter(settings, select=select, extend_select=extend_select, ignore=ignore)
+
+
+def _worker_analyze(job):
+    path, data, checked = job
+    try:
+        return _WORKER_LINTER.analyze_file(path, data, checked).to_cache(), None
+    except InputError as exc:
+        return None, str(exc)
+
+
+def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_severity="info",
+        baseline=None, progress=False) -> Report:
+    """Check ``paths`` (and read ``corpus_paths`` for corpus checks only)."""
+    from factlint.cache import Cache
+
+    settings = linter.settings
+    cache = None
+    if use_cache:
+        cache_dir = settings.cache_dir or settings.root / ".factlint_cache"
+        cache = Cache(cache_dir, linter.cache_salt)
+    checked_set = set(paths)
+    jobs_list = [(p, True) for p in paths] + [(p, False) for p in corpus_paths if p not in checked_set]
+    entries: dict[str, Entry] = {}
+    errors: list[str] = []
+    pending = []  # (path, data, checked, key)
+    for path, checked in jobs_list:
+        if cache is not None and not checked:
+            key = cache.lookup_stat(path)
+            if key:
+                hit = cache.get(key)
+                if hit is not None:
+                    entries[path] = Entry.from_cache(path, hit, checked)
+                    continue
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            errors.append(f"{path}: {exc.strerror or exc}")
+            continue
+        key = cache.key(path, data) if cache is not None else None
+        if cache is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                entries[path] = Entry.from_cache(path, hit, checked)
+                cache.record_stat(path, key)
+                continue
+        pending.append((path, data, checked, key))
+
+    results = _analyze_pending(linter, pending, jobs, progress)
+    for (path, data, checked, key), (payload, error) in zip(pending, results):
+        if error is not None:
+            if checked:
+                errors.append(error)
+            continue
+        entries[path] = Entry.from_cache(path, payload, checked)
+        if cache is not None:
+            cache.put(key, payload)
+            cache.record_stat(path, key)
+    if cache is not None:
+        cache.save_index()
+
+    ordered = [entries[p] for p, _ in jobs_list if p in entries]
+    by_path = {e.path: e for e in ordered}
+    raw = [f for e in ordered if e.checked for f in e.findings]
+    raw += [f for f in linter.corpus_findings(ordered) if f.path in by_path and by_path[f.path].checked]
+    kept = [f for f in raw if linter.keep(f, by_path[f.path], min_severity)]
+    kept = _dedupe(sorted(kept, key=Finding.sort_key))
+    if baseline is not None:
+        kept = baseline.filter(kept)
+    return Report(findings=kept, errors=errors, entries=ordered,
+                  checked_files=sum(1 for e in ordered if e.checked))
+
+
+def _dedupe(findings):
+    out, seen = [], set()
+    for f in findings:
+        key = (f.path, f.line, f.column, f.end_line, f.end_column, f.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _analyze_pending(linter, pending, jobs, progress):
+    jobs = jobs or os.cpu_count() or 1
+    bar = _Progress(len(pending)) if progress and len(pending) >= 200 and sys.stderr.isatty() else None
+    results = []
+    if jobs > 1 and len(pending) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor
+
+        s = linter.settings
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                                 initargs=(s, *linter._select_args)) as pool:
+            for result in pool.map(_worker_analyze, [(p, d, c) for p, d, c, _ in pending], chunksize=16):
+                results.append(result)
+                if bar:
+                    bar.step()
+    else:
+        for path, data, checked, _ in pending:
+            try:
+                results.append((linter.analyze_file(path, data, checked).to_cache(), None))
+            except InputError as exc:
+                results.append((None, str(exc)))
+            if bar:
+                bar.step()
+    if bar:
+        bar.done()
+    return results
+
+
+class _Progress:
+    """A one-line progress bar on standard error (only on a terminal)."""
+
+    def __init__(self, total):
+        self.total, self.count = total, 0
+
+    def step(self):
+        self.count += 1
+        if self.count % 25 == 0 or self.count == self.total:
+            width = 30
+            filled = int(width * self.count / self.total)
+            sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {self.count}/{self.total} files")
+            sys.stderr.flush()
+
+    def done(self):
+        sys.stderr.write("\r" + " " * 60 + "\r")
+        sys.stderr.flush()

@@ -1,0 +1,93 @@
+"""Per-language data (``lang/<code>.yaml``) and the helpers built on it.
+
+A language is data, not code: dropping ``fr.yaml`` here (or in a plugin's
+directory returned by the ``factlint_language_dirs`` hook) adds French to
+detection, mention extraction and number parsing.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+LANG_DIR = Path(__file__).parent
+_extra_dirs: list[Path] = []
+
+
+def add_language_dir(path) -> None:
+    """Register a directory of extra ``<code>.yaml`` language files (used by plugins)."""
+    _extra_dirs.append(Path(path))
+    supported.cache_clear()
+    load.cache_clear()
+
+
+def _files() -> dict[str, Path]:
+    found = {}
+    for directory in [LANG_DIR, *_extra_dirs]:
+        for path in sorted(directory.glob("*.yaml")):
+            found[path.stem] = path
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def supported() -> tuple[str, ...]:
+    return tuple(sorted(_files()))
+
+
+class Language:
+    """Ready-to-use data for one language (sets and compiled patterns)."""
+
+    def __init__(self, data: dict):
+        self.code = data["code"]
+        self.data = data
+        self.stopwords = frozenset(data.get("stopwords", []))
+        self.titles = frozenset(data.get("titles", []))
+        self.particles = frozenset(data.get("particles", []))
+        self.months = {m: i + 1 for i, m in enumerate(data.get("months", []))}
+        for i, m in enumerate(data.get("month_abbreviations", [])):
+            self.months.setdefault(m, i + 1)
+        self.weekdays = frozenset(data.get("weekdays", []))
+        self.abbreviations = frozenset(data.get("abbreviations", []))
+
+    @functools.cached_property
+    def separators(self) -> tuple[str, str]:
+        """(group, decimal) symbols of the language's locale, from CLDR via Babel."""
+        from babel import numbers
+
+        locale = self.data.get("locale", self.code)
+        return numbers.get_group_symbol(locale), numbers.get_decimal_symbol(locale)
+
+
+@functools.lru_cache(maxsize=None)
+def load(code: str) -> Language:
+    import yaml
+
+    path = _files()[code]
+    with open(path, encoding="utf-8") as fh:
+        return Language(yaml.safe_load(fh))
+
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str, sample: int = 20000) -> str | None:
+    """Guess the language from stop-word frequencies; None when unsure."""
+    words = [w.lower() for w in WORD.findall(text[:sample])]
+    if len(words) < 5:
+        return None
+    scores = {}
+    for code in supported():
+        stop = load(code).stopwords
+        scores[code] = sum(1 for w in words if w in stop)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if score < 3 or score < runner_up * 1.15:
+        return None
+    return best
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

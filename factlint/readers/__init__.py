@@ -1,0 +1,102 @@
+"""Turning files into Documents.
+
+Reading happens in two steps: the bytes are decoded here (one clear error for
+binary, non-UTF-8 or oversized files), then a format reader chosen through the
+``factlint_reader`` hook masks markup.  Suppression comments and language
+detection are handled here once for every format.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from factlint.documents import Document, blank
+from factlint.errors import InputError
+
+SUPPRESSION = re.compile(
+    r"<!--\s*factlint:\s*(?P<verb>ignore-file|ignore)\b(?P<codes>[^>]*?)-->"
+    r"|\[factlint:\s*(?P<verb2>ignore-file|ignore)\b(?P<codes2>[^\]]*)\]"
+)
+
+
+def decode(path: str, data: bytes, max_bytes: int) -> str:
+    """Decode ``data`` as UTF-8 or raise an InputError that says what is wrong."""
+    if len(data) > max_bytes:
+        raise InputError(path, f"file is {len(data):,} bytes, larger than max-file-size ({max_bytes:,})")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(path, "binary file (contains NUL bytes), not an article")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        guess = _guess_encoding(data)
+        hint = f" (looks like {guess}; convert it with: iconv -f {guess} -t utf-8)" if guess else ""
+        raise InputError(path, f"not valid UTF-8 at byte {exc.start}{hint}") from None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return best.encoding if best is not None else None
+
+
+def _collect_suppressions(doc: Document) -> None:
+    """Record ``factlint: ignore`` markers and blank them so no check sees them."""
+    text = doc.text
+    for match in SUPPRESSION.finditer(doc.source):
+        verb = match.group("verb") or match.group("verb2")
+        raw_codes = match.group("codes") if match.group("verb") else match.group("codes2")
+        codes = {c for c in re.split(r"[\s,]+", raw_codes.strip()) if c}
+        text = blank(text, match.start(), match.end())
+        if verb == "ignore-file":
+            doc.file_suppressions = (doc.file_suppressions or set()) | codes if codes else set()
+            continue
+        line, _ = doc.position(match.start())
+        lines = [line]
+        own_line = doc.source_line(line).strip() == match.group().strip()
+        if own_line:  # a marker alone on its line covers the next non-blank line
+            nxt = line + 1
+            while nxt <= len(doc.lines.starts) and not doc.source_line(nxt).strip():
+                nxt += 1
+            lines.append(nxt)
+        for ln in lines:
+            existing = doc.suppressions.get(ln)
+            if existing == set() or (existing is not None and not codes):
+                doc.suppressions[ln] = set()
+            else:
+                doc.suppressions[ln] = (existing or set()) | codes
+    doc.text = text
+
+
+def read_document(path: str | Path, settings, pm) -> Document:
+    """Read one article file into a Document (raises InputError when it cannot)."""
+    path = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    source = decode(path, data, settings.max_file_size)
+    return document_from_source(path, source, settings, pm)
+
+
+def document_from_source(path: str, source: str, settings, pm) -> Document:
+    reader = pm.hook.factlint_reader(path=path)
+    if reader is None:
+        raise InputError(path, "no reader for this file type")
+    text, metadata = reader.read(path, source)
+    metadata = {**settings.metadata_for(path), **metadata}
+    doc = Document(path=path, source=source, text=text, metadata=metadata)
+    _collect_suppressions(doc)
+    from factlint.lang import detect_language, supported
+
+    lang = metadata.get("lang") or settings.forced_lang
+    if lang is None:
+        lang = detect_language(doc.text) or settings.default_lang
+    lang = str(lang).split("-")[0].lower()
+    if lang not in supported():
+        raise InputError(path, f"language {lang!r} is not supported (supported: {', '.join(supported())})")
+    doc.lang = lang
+    return doc

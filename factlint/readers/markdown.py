@@ -1,0 +1,85 @@
+"""Markdown articles with optional YAML front matter.
+
+Block structure (code, HTML blocks) comes from markdown-it-py's source maps;
+inline markup is blanked with patterns.  Everything removed is replaced by
+spaces so positions still point into the original file.
+"""
+from __future__ import annotations
+
+import re
+
+from factlint.documents import LineIndex, blank, blank_matches
+from factlint.hookspecs import hookimpl
+from factlint.readers.frontmatter import split_front_matter
+
+EXTENSIONS = (".md", ".markdown", ".mdown")
+
+INLINE_MARKUP = [
+    re.compile(r"<!--.*?-->", re.S),                      # comments (and suppressions)
+    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),              # images
+    re.compile(r"`[^`\n]+`"),                             # inline code
+    re.compile(r"\]\([^)\n]*\)"),                         # link targets: keep link text
+    re.compile(r"(?<!\\)\[(?=[^\]\n]*\]\()"),             # opening bracket of a link
+    re.compile(r"<https?://[^>\s]+>"),                    # autolinks
+    re.compile(r"</?[A-Za-z][^>\n]*>"),                   # inline HTML tags
+    re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M),          # heading markers
+    re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M),             # block quotes
+    re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M),  # list markers
+    re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))"),  # emphasis
+    re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M),     # thematic breaks
+    re.compile(r"^\[[^\]\n]+\]:[ \t]*\S+.*$", re.M),      # link reference definitions
+]
+
+
+TABLE_MARKUP = re.compile(r"^[ \t]*\|?[ \t:|-]+\|?[ \t]*$|[|]", re.M)
+
+
+class MarkdownReader:
+    name = "markdown"
+
+    def read(self, path, source):
+        text, meta = split_front_matter(path, source)
+        text = _blank_blocks(text)
+        for pattern in INLINE_MARKUP:
+            text = blank_matches(pattern, text)
+        return text, meta
+
+
+def _blank_blocks(text: str) -> str:
+    """Blank fenced/indented code and raw HTML blocks, found by markdown-it-py."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    index = LineIndex(text)
+    spans = []
+    for token in md.parse(text):
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            first, last = token.map
+            start = index.starts[first]
+            end = index.starts[last] if last < len(index.starts) else len(text)
+            spans.append((start, end))
+        elif token.type == "table_open" and token.map:
+            first, last = token.map
+            start = index.starts[first]
+            end = index.starts[last] if last < len(index.starts) else len(text)
+            spans.append(("table", start, end))
+    for span in reversed(spans):
+        if span[0] == "table":  # keep cell text, drop pipes and the delimiter row
+            _, start, end = span
+            chunk = blank_matches(TABLE_MARKUP, text[start:end])
+            text = text[:start] + chunk + text[end:]
+        else:
+            text = blank(text, *span)
+    return text
+
+
+@hookimpl
+def factlint_reader(path):
+    if path.lower().endswith(EXTENSIONS):
+        return MarkdownReader()
+    return None
+
+
+@hookimpl
+def factlint_file_extensions():
+    return list(EXTENSIONS)
