@@ -4,9 +4,10 @@ from factlint.hookspecs import hookimpl
 
 @hookimpl
 def factlint_rule_kinds():
+    from factlint.checks.names import NameKind
     from factlint.checks.pattern import PatternKind
 
-    return [PatternKind]
+    return [PatternKind, NameKind]
 
 
 @hookimpl

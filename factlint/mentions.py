@@ -1,0 +1,148 @@
+"""Proper-name mentions: spans of capitalised words, in any of the languages.
+
+A mention is a run of capitalised tokens (camel case, acronyms, accents,
+apostrophes and hyphens included) that may contain name particles (de, da,
+van, von ...) and may carry a title (Mr., Sra., Dr.) and a possessive.  Digits
+may follow a name (Gemma 2B, Llama 3.2) and are kept, so different versions
+stay different names.  A word capitalised only because it starts a sentence
+is not a name: its lower-case form is a common word, or the document writes
+it in lower case elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[^\W_][\w]*(?:['’\-][^\W_][\w]*)*(?:['’]s\b)?|[.!?;:()\[\]{}“”\"«»—–]|\n\s*\n", re.U)
+POSSESSIVE = re.compile(r"['’]s?$")
+SENTENCE_END = set(".!?")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence, line or quote
+
+
+@dataclass
+class Mention:
+    text: str          # the name as written, without title or possessive
+    start: int
+    end: int
+    tokens: list       # the name's words
+    title: str = ""
+    initial: bool = False
+
+    def to_json(self):
+        return {"text": self.text, "start": self.start, "end": self.end, "title": self.title,
+                "initial": self.initial}
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or (len(word) > 1 and word[0].islower() and word[1].isupper())  # iPhone
+
+
+def is_name_word(word: str) -> bool:
+    return word[:1].isalpha() and is_capitalised(word)
+
+
+def _tokens(text: str, lang):
+    initial = True
+    prev_end = 0
+    prev_word = ""
+    for match in TOKEN.finditer(text):
+        word = match.group()
+        gap = text[prev_end:match.start()]
+        if "\n" in gap and prev_end:
+            initial = True  # a new line (headline, paragraph) starts a sentence
+        prev_end = match.end()
+        if not word[0].isalnum():
+            after_abbreviation = word == "." and (prev_word in lang.abbreviations or
+                                                  (len(prev_word) == 1 and prev_word.isupper()))
+            if (word in SENTENCE_END and not after_abbreviation) or word.startswith("\n") or word in "“\"«—–(:":
+                initial = True
+            prev_word = ""
+            continue
+        prev_word = word
+        yield Token(word, match.start(), match.end(), initial)
+        initial = False
+
+
+def extract_mentions(text: str, lang, max_tokens: int = 6) -> list[Mention]:
+    """All name mentions of ``text`` for the language data ``lang``."""
+    lowered_words = _lowercase_vocabulary(text)
+    tokens = list(_tokens(text, lang))
+    mentions = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not is_name_word(tok.text):
+            i += 1
+            continue
+        title = ""
+        if tok.text in lang.titles and i + 1 < n and is_name_word(tokens[i + 1].text) \
+                and tokens[i + 1].start - tok.end <= 2:
+            title = tok.text
+            i += 1
+            tok = tokens[i]
+        span = [tok]
+        j = i + 1
+        while j < n and len(span) < max_tokens:
+            nxt = tokens[j]
+            gap = text[span[-1].end:nxt.start]
+            initial_letter = len(span[-1].text) == 1 and gap == ". "  # Chris V. Nicholson
+            if (gap not in (" ", "\u00a0") and not initial_letter) or span[-1].text.endswith(("'s", "’s")):
+                break
+            if len(nxt.text) == 1 and nxt.text.isalpha() and text[nxt.end:nxt.end + 1] != ".":
+                break  # a lone capital letter is a word ("O", "A"), not an initial
+            if is_name_word(nxt.text) or (nxt.text[0].isdigit() and len(nxt.text) <= 6):
+                span.append(nxt)
+                j += 1
+                continue
+            if nxt.text in lang.particles and j + 1 < n and is_name_word(tokens[j + 1].text) \
+                    and text[nxt.end:tokens[j + 1].start] == " " and not span[-1].text.isupper() \
+                    and not tokens[j + 1].text.isupper():
+                span.append(nxt)
+                j += 1
+                continue
+            break
+        while span and span[-1].text in lang.particles:
+            span.pop()
+            j -= 1
+        i = j
+        initial = span[0].initial and not title
+        # drop sentence-initial common words ("The", "Los", "Em") from the front
+        while span and span[0].initial and not title and _common(span[0].text, lang, lowered_words):
+            span = span[1:]
+            while span and span[0].text in lang.particles:
+                span = span[1:]
+        if not span:
+            continue
+        words = [_strip_possessive(t.text) for t in span]
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 5:
+            continue  # an all-caps headline word, not a name
+        if all(w.isdigit() for w in words) or (len(words) == 1 and words[0] in lang.titles):
+            continue
+        if len(words) == 1 and len(words[0]) == 1:
+            continue
+        start = span[0].start
+        end = span[-1].start + len(words[-1])
+        mentions.append(Mention(text=text[start:end], start=start, end=end, tokens=words,
+                                title=title, initial=initial and span[0].initial))
+    return mentions
+
+
+def _strip_possessive(word: str) -> str:
+    return POSSESSIVE.sub("", word) if ("'" in word or "’" in word) else word
+
+
+def _common(word: str, lang, lowered_words) -> bool:
+    low = word.lower()
+    return low in lang.stopwords or low in lowered_words or low in lang.months or low in lang.weekdays
+
+
+def _lowercase_vocabulary(text: str) -> set[str]:
+    return {w for w in re.findall(r"\b[^\W\d_A-Z][\w]*", text) if w.islower()}
