@@ -39,6 +39,9 @@ class Settings:
     cache_dir: Path | None = None
     jobs: int = 0
 
+    def __post_init__(self):
+        self.root = Path(self.root)
+
     def relative(self, path) -> str:
         """``path`` relative to the project root when inside it (used for globs)."""
         try:

@@ -5,9 +5,10 @@ from factlint.hookspecs import hookimpl
 @hookimpl
 def factlint_rule_kinds():
     from factlint.checks.names import NameKind
+    from factlint.checks.numbers import NumberKind
     from factlint.checks.pattern import PatternKind
 
-    return [PatternKind, NameKind]
+    return [PatternKind, NameKind, NumberKind]
 
 
 @hookimpl

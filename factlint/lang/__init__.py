@@ -50,14 +50,6 @@ class Language:
         self.weekdays = frozenset(data.get("weekdays", []))
         self.abbreviations = frozenset(data.get("abbreviations", []))
 
-    @functools.cached_property
-    def separators(self) -> tuple[str, str]:
-        """(group, decimal) symbols of the language's locale, from CLDR via Babel."""
-        from babel import numbers
-
-        locale = self.data.get("locale", self.code)
-        return numbers.get_group_symbol(locale), numbers.get_decimal_symbol(locale)
-
 
 @functools.lru_cache(maxsize=None)
 def load(code: str) -> Language:

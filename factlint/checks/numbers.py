@@ -1,0 +1,416 @@
+"""The ``number`` kind: figures that disagree between translations, and within one article.
+
+Per document, quantities are extracted with their context (the names and
+other figures of their sentence, their relative position).  Per translation
+group, the quantities of two versions are aligned: first every pair of equal
+values at a similar place, then, between two such anchors, the remaining
+quantities of the same dimension in the same order.  An aligned pair whose
+values differ beyond rounding (or, across units, beyond a conversion's
+tolerance) is a conflict reported at both places.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from factlint.checks import RuleKind, corpus_finding, finding, related_location, span_location
+from factlint.lang import load, strip_accents
+from factlint.quantities import extract_quantities
+from factlint.sentences import split_sentences
+
+CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
+CONVERSION_TOLERANCE = 0.08
+AUTO_PAIR_THRESHOLD = 0.45
+AUTO_PAIR_MIN_SHARED = 4
+NAME = re.compile(r"(?<![\w])[A-ZÁÉÍÓÚÑÇ][\w\-]+")
+
+
+def _fmt(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def describe(q: dict) -> str:
+    if q["kind"] == "vague":
+        return f"{q['text']!r} ({_fmt(q['low'])}–{_fmt(q['high'])})"
+    unit = {"percent": "%", "money": f" {q['unit']}", "unit": f" {q['unit']}"}.get(q["kind"], "")
+    return f"{'~' if q['approx'] else ''}{_fmt(q['value'])}{unit}"
+
+
+class NumberKind(RuleKind):
+    name = "number"
+    options_schema = {"check": {"enum": CHECKS}}
+    required_options = ("check",)
+    corpus_phase = True
+
+    def __init__(self, rules, data, settings):
+        super().__init__(rules, data, settings)
+        self.by_check = defaultdict(list)
+        for rule in rules:
+            self.by_check[rule.options["check"]].append(rule)
+
+    # -- phase 1 ------------------------------------------------------------
+    def document(self, doc):
+        lang = load(doc.lang)
+        quantities = extract_quantities(doc.text, doc.lang)
+        sentences = split_sentences(doc.text, lang)
+        findings = []
+        items = []
+        s_index = 0
+        for q in quantities:
+            while s_index + 1 < len(sentences) and sentences[s_index].end <= q.start:
+                s_index += 1
+            sent = sentences[s_index] if sentences else None
+            context = doc.text[sent.start:sent.end] if sent else ""
+            item = q.to_json()
+            item.update(loc=span_location(doc, q.start, q.end), rel=q.start / max(1, len(doc.text)),
+                        sentence=s_index, anchors=sorted(_anchors(context, lang)))
+            items.append(item)
+        for rule in self.by_check["ambiguous-range"]:
+            for q in quantities:
+                if q.ambiguous_range and rule.applies_to(doc.lang):
+                    other = quantities[q.range_with]
+                    message = rule.format_message(low=q.text, high=other.text,
+                                                  reading=f"{_fmt(q.value)} or {_fmt(q.value * 1000)}")
+                    findings.append(finding(doc, rule, q.start, other.end, message))
+        for rule in self.by_check["within-article"]:
+            if rule.applies_to(doc.lang):
+                findings.extend(self._within_article(doc, rule, items))
+        extract = {"lang": doc.lang, "quantities": items, "anchors": sorted(_doc_anchors(doc.text, items)),
+                   "translation_of": doc.metadata.get("translation_of")}
+        return findings, extract
+
+    def _within_article(self, doc, rule, items):
+        """The same counted thing given two different exact values ("2,000 employees" ... "1,500 employees")."""
+        by_noun = defaultdict(list)
+        for q in items:
+            if q["kind"] == "count" and q["noun"] and not q["approx"] and q["range_with"] < 0 and q["value"] >= 10:
+                by_noun[q["noun"]].append(q)
+        out = []
+        for noun, qs in by_noun.items():
+            values = {q["value"] for q in qs}
+            if len(values) < 2 or len(qs) > 4:
+                continue
+            first = qs[0]
+            for q in qs[1:]:
+                if q["value"] != first["value"] and set(q["anchors"]) & set(first["anchors"]):
+                    message = rule.format_message(noun=noun, value=_fmt(q["value"]), other=_fmt(first["value"]),
+                                                  other_line=first["loc"]["line"])
+                    loc = q["loc"]
+                    out.append(finding(doc, rule, loc["start"], loc["end"], message,
+                                       related=[related_location(doc.path, first["loc"], first["text"])]))
+        return out
+
+    # -- phase 2 ------------------------------------------------------------
+    def corpus(self, corpus):
+        entries = [e for e in corpus if e.extracts.get("number")]
+        findings = []
+        for group, how in translation_groups(entries):
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if a.lang != b.lang:
+                        findings.extend(self._compare(a, b, how))
+        return findings
+
+    def _compare(self, a, b, how):
+        qa, qb = a.extracts["number"]["quantities"], b.extracts["number"]["quantities"]
+        pairs, unmatched_a, unmatched_b = align(qa, qb)
+        out = []
+        for x, y in pairs:
+            if x["kind"] == "vague" or y["kind"] == "vague":
+                if not vague_agrees(x, y):
+                    out += self._pair_findings("vague", a, x, b, y, how)
+            elif not same_value(x, y):
+                out += self._pair_findings("translation", a, x, b, y, how)
+        for rule in self.by_check["missing"]:
+            for entry, other, items in ((a, b, unmatched_a), (b, a, unmatched_b)):
+                for q in items:
+                    if q["kind"] in ("count", "money", "percent", "unit"):
+                        message = rule.format_message(value=describe(q), other=other.path)
+                        out.append(corpus_finding(entry, rule, q["loc"], message, snippet=q["text"]))
+        return out
+
+    def _pair_findings(self, check, a, x, b, y, how):
+        out = []
+        for rule in self.by_check[check]:
+            for entry, q, other, oq in ((a, x, b, y), (b, y, a, x)):
+                message = rule.format_message(here=describe(q), there=describe(oq), text=q["text"],
+                                              other_text=oq["text"], other=f"{other.path}:{oq['loc']['line']}",
+                                              how=how)
+                rel = [related_location(other.path, oq["loc"], f"{oq['text']!r} in the {other.lang} version")]
+                out.append(corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]))
+        return out
+
+
+def _anchors(sentence: str, lang) -> set[str]:
+    words = {strip_accents(w.lower()) for w in NAME.findall(sentence)}
+    return {w for w in words if w not in lang.stopwords and len(w) > 1}
+
+
+def _doc_anchors(text: str, items) -> set[str]:
+    names = {strip_accents(w.lower()) for w in NAME.findall(text) if len(w) > 2}
+    values = {f"#{_fmt(q['value'])}" for q in items if q["kind"] != "vague" and q["value"] >= 10}
+    return names | values
+
+
+# ---------------------------------------------------------------------------
+# Comparing values
+# ---------------------------------------------------------------------------
+
+def dimension(q) -> tuple:
+    if q["kind"] == "unit":
+        return ("unit", _dimensionality(q["unit"]))
+    if q["kind"] == "money":
+        return ("money", q["unit"])
+    if q["kind"] == "vague":
+        return ("vague", q["unit"])
+    return (q["kind"], "")
+
+
+def compatible(x, y) -> bool:
+    dx, dy = dimension(x), dimension(y)
+    if dx == dy:
+        return True
+    kinds = {dx[0], dy[0]}
+    if kinds == {"vague", "count"}:  # "thousands" ~ "2,000", but never "dozens" ~ "two"
+        count = x if dx[0] == "count" else y
+        return not (dx[1] or dy[1]) and count["value"] >= 10
+    if kinds == {"vague", "money"}:
+        return dx[1] == dy[1]
+    return False
+
+
+_UREG = None
+
+
+def _registry():
+    global _UREG
+    if _UREG is None:
+        import pint
+
+        _UREG = pint.UnitRegistry()
+    return _UREG
+
+
+def _dimensionality(unit: str) -> str:
+    try:
+        return str(_registry()(unit).dimensionality)
+    except Exception:
+        return unit
+
+
+def _converted(value, unit, target):
+    ureg = _registry()
+    return ureg.Quantity(value, ureg(unit).units).to(ureg(target).units).magnitude
+
+
+def same_value(x, y) -> bool:
+    a, b = x["value"], y["value"]
+    if x["kind"] == "unit" and x["unit"] != y["unit"]:
+        try:
+            b = _converted(b, y["unit"], x["unit"])
+        except Exception:
+            return True  # cannot convert: do not guess
+        scale = max(abs(a), abs(b), 1e-9)
+        return abs(a - b) <= max(CONVERSION_TOLERANCE * scale, x["precision"] + 1)
+    tolerance = max(x["precision"], y["precision"])
+    if x["approx"] or y["approx"]:
+        tolerance = max(tolerance, 0.1 * max(abs(a), abs(b)))
+    return abs(a - b) <= tolerance + 1e-9 * max(abs(a), abs(b))
+
+
+def vague_agrees(x, y) -> bool:
+    lo_x, hi_x = (x["low"], x["high"]) if x["kind"] == "vague" else (x["value"], x["value"])
+    lo_y, hi_y = (y["low"], y["high"]) if y["kind"] == "vague" else (y["value"], y["value"])
+    return lo_x <= hi_y and lo_y <= hi_x
+
+
+# ---------------------------------------------------------------------------
+# Alignment
+# ---------------------------------------------------------------------------
+
+def align(qa, qb, max_shift=0.3):
+    """Aligned pairs of quantities, and those of each side left alone."""
+    candidates = []
+    for i, x in enumerate(qa):
+        for j, y in enumerate(qb):
+            shift = abs(x["rel"] - y["rel"])
+            if shift < max_shift and compatible(x, y) and x["kind"] != "vague" and y["kind"] != "vague" \
+                    and same_value(x, y):
+                candidates.append((shift, i, j))
+    anchors = _monotonic(_greedy(candidates))
+    used_a = {i for i, _ in anchors}
+    used_b = {j for _, j in anchors}
+    pairs = [(qa[i], qb[j]) for i, j in anchors]
+    bounds = [(-1, -1), *anchors, (len(qa), len(qb))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        gap_a = [k for k in range(i0 + 1, i1) if k not in used_a]
+        gap_b = [k for k in range(j0 + 1, j1) if k not in used_b]
+        by_dim_a, by_dim_b = defaultdict(list), defaultdict(list)
+        for k in gap_a:
+            by_dim_a[_family(qa[k])].append(k)
+        for k in gap_b:
+            by_dim_b[_family(qb[k])].append(k)
+        for dim, ks in by_dim_a.items():
+            ls = by_dim_b.get(dim, [])
+            one_to_one = len(ks) == len(ls)
+            scored = sorted((abs(qa[k]["rel"] - qb[l]["rel"]), k, l) for k in ks for l in ls
+                            if compatible(qa[k], qb[l])
+                            and _same_context(qa[k], qb[l], strict=not one_to_one or _small(qa[k]) or _small(qb[l])))
+            chosen = _monotonic(_greedy(scored))
+            for k, l in chosen:
+                pairs.append((qa[k], qb[l]))
+                used_a.add(k)
+                used_b.add(l)
+    return pairs, [q for k, q in enumerate(qa) if k not in used_a], [q for k, q in enumerate(qb) if k not in used_b]
+
+
+def _family(q):
+    d = dimension(q)
+    if d[0] in ("vague", "count"):
+        return ("count-like", d[1])
+    if d[0] == "money":
+        return ("money-like", d[1])
+    return d
+
+
+def _small(q) -> bool:
+    """Small counts ("two", "tres") are often paraphrased: align them only on strong context."""
+    return q["kind"] in ("count", "ordinal") and q["value"] < 10
+
+
+def _same_context(x, y, strict=False) -> bool:
+    """Do two quantities stand in corresponding places of their documents?"""
+    shared = set(x["anchors"]) & set(y["anchors"])
+    shift = abs(x["rel"] - y["rel"])
+    if strict:  # a small count, or the gap holds different numbers of figures: demand more
+        return len(shared) >= 2 and shift < 0.1
+    return (bool(shared) and shift < 0.4) or shift < 0.03
+
+
+def _greedy(candidates):
+    taken_a, taken_b, out = set(), set(), []
+    for _, i, j in sorted(candidates):
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            out.append((i, j))
+    return sorted(out)
+
+
+def _monotonic(pairs):
+    """Longest chain of pairs increasing on both sides (drops crossing matches)."""
+    if not pairs:
+        return []
+    best = [1] * len(pairs)
+    prev = [-1] * len(pairs)
+    for k in range(len(pairs)):
+        for m in range(k):
+            if pairs[m][1] < pairs[k][1] and best[m] + 1 > best[k]:
+                best[k], prev[k] = best[m] + 1, m
+    k = max(range(len(pairs)), key=best.__getitem__)
+    chain = []
+    while k >= 0:
+        chain.append(pairs[k])
+        k = prev[k]
+    return chain[::-1]
+
+
+# ---------------------------------------------------------------------------
+# Translation groups
+# ---------------------------------------------------------------------------
+
+def translation_groups(entries):
+    """[(entries, how)] — by ``story`` id, ``translation_of``, else automatic pairing."""
+    groups = defaultdict(list)
+    loose = []
+    by_path = {e.path: e for e in entries}
+    for e in entries:
+        target = e.extracts["number"].get("translation_of")
+        if e.story:
+            groups[("story", e.story)].append(e)
+        elif target:
+            root = _resolve_target(e.path, target, by_path)
+            groups[("translation_of", root)].append(e)
+        else:
+            loose.append(e)
+    for key, members in list(groups.items()):
+        if key[0] == "translation_of" and key[1] in by_path and by_path[key[1]] not in members:
+            members.append(by_path[key[1]])
+    out = [(members, f"story '{key[1]}'" if key[0] == "story" else f"translation_of {key[1]}")
+           for key, members in groups.items() if len(members) > 1]
+    out += auto_pairs(loose)
+    return out
+
+
+def _resolve_target(path, target, by_path):
+    import os
+
+    candidate = os.path.normpath(os.path.join(os.path.dirname(path), target))
+    return candidate if candidate in by_path else os.path.normpath(target)
+
+
+def auto_pairs(entries):
+    """Pair documents of different languages that share enough names and figures.
+
+    Score: weighted overlap of the two documents' anchors (capitalised names,
+    figures >= 10), each weighted by its inverse document frequency: the
+    weight of what they share over the weight of the smaller document's set
+    (a translation may be shorter or longer than its original).  A pair
+    is kept when each is the other's best match, the score is at least
+    AUTO_PAIR_THRESHOLD and they share AUTO_PAIR_MIN_SHARED anchors.
+    """
+    import math
+
+    if len(entries) < 2:
+        return []
+    sets = {e.path: set(e.extracts["number"]["anchors"]) for e in entries}
+    df = defaultdict(int)
+    for s in sets.values():
+        for a in s:
+            df[a] += 1
+    n = len(entries)
+    idf = {a: math.log(1 + n / c) for a, c in df.items()}
+    index = defaultdict(set)
+    for e in entries:
+        for a in sets[e.path]:
+            if df[a] <= max(2, n // 10):
+                index[a].add(e.path)
+    best = {}
+    by_path = {e.path: e for e in entries}
+    for e in entries:
+        candidates = set().union(*(index[a] for a in sets[e.path] if a in index)) - {e.path}
+        scored = []
+        for other in candidates:
+            if by_path[other].lang == e.lang:
+                continue
+            shared = sets[e.path] & sets[other]
+            smaller = min(sum(idf[a] for a in sets[e.path]), sum(idf[a] for a in sets[other]))
+            score = sum(idf[a] for a in shared) / max(1e-9, smaller)
+            scored.append((score, len(shared), other))
+        if scored:
+            best[e.path] = max(scored)
+    pairs, done = [], set()
+    for path, (score, shared, other) in best.items():
+        if best.get(other, (0, 0, None))[2] == path and score >= AUTO_PAIR_THRESHOLD and shared >= AUTO_PAIR_MIN_SHARED:
+            key = frozenset((path, other))
+            if key not in done:
+                done.add(key)
+                pairs.append(([by_path[path], by_path[other]],
+                              f"paired automatically: {score:.2f} of names and figures shared"))
+    return pairs
+
+
+def print_stories(linter, entries) -> int:
+    """``factlint stories``: translation groups and how each was found."""
+    entries = [e for e in entries if e.extracts.get("number")]
+    groups = translation_groups(entries)
+    if not groups:
+        print("No translation groups found (give articles a 'story' id in front matter or config metadata).")
+        return 0
+    for members, how in groups:
+        print(f"{how}:")
+        for e in sorted(members, key=lambda e: e.path):
+            print(f"    [{e.lang}] {e.path}")
+    return 0

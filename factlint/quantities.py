@@ -1,0 +1,293 @@
+"""Quantities in running text, understood rather than compared as strings.
+
+``extract_quantities(text, lang)`` finds figures written in any of the
+conventions the languages use ("20.000,5" in Spain, "20,000.5" in English and
+Mexico, "20 000" in Portugal), scale words (million, millones, bilhões; billón = 10^12 in Spanish,
+bilhão = 10^9 in Brazilian Portuguese), number words ("dos", "três", "a
+dozen"), percentages, currencies, physical units, years, decades, clock times,
+ordinals, ranges, approximations and vague quantities ("decenas de miles").
+Product names and versions (Llama 3.2, Gemma 7B, GPT-4o, 01.ai), phone
+numbers, ids and URLs are not quantities.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import asdict, dataclass, field
+
+from factlint.lang import load
+
+CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "US $": "USD"}
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+PHONE = re.compile(r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str                  # count, percent, money, unit, year, decade, time, ordinal, vague
+    unit: str = ""             # currency code or pint unit name
+    approx: bool = False
+    low: float = 0.0           # for vague quantities: the range they stand for
+    high: float = 0.0
+    precision: float = 1.0     # half of the last written digit's place value (rounding tolerance)
+    scaled: bool = False       # written with a scale word (million, millones ...)
+    grouped: bool = False      # written with thousands separators
+    noun: str = ""             # the word after the figure ("employees")
+    range_with: int = -1       # index of the other end of a range
+    ambiguous_range: bool = False
+
+    def to_json(self):
+        return asdict(self)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(code: str):
+    lang = load(code)
+    d = lang.data
+    scales = d.get("scales", {})
+    long_scales = [w for w in scales if len(w) > 2]
+    short_scales = [w for w in scales if len(w) <= 2]
+    words = d.get("number_words", {})
+    units = d.get("units", {})
+    currency_words = d.get("currency_words", {})
+    digits = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(words)})")
+    cur_pre = _alternation(CURRENCY_SYMBOLS)
+    main = re.compile(
+        rf"(?:(?P<approx>{_alternation(d.get('approximations', []))})\s+)?"
+        rf"(?:(?P<cur_pre>{cur_pre})\s?)?"
+        rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"
+        rf"(?:(?:\s(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
+        rf"(?:\s?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
+        rf"(?:\s(?:de\s|of\s)?(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
+        rf"(?:(?:\s?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
+    )
+    vague = re.compile(rf"(?<!\w)(?P<vague>{_alternation(d.get('vague', {}))})(?!\w)", re.I)
+    ordinal = re.compile(r"(?<![\w.])(?P<n>\d{1,3})(?:st|nd|rd|th|\.?[ºª°]|\.º)(?!\w)|"
+                         rf"(?<!\w)(?P<w>{_alternation(d.get('ordinal_words', {}))})(?!\w)", re.I)
+    decade = re.compile(d["decades"], re.I) if d.get("decades") else None
+    time = re.compile(r"(?<![\w:])" + d["time_pattern"] + r"(?!\w)", re.I) if d.get("time_pattern") else None
+    return {"main": main, "vague": vague, "ordinal": ordinal, "decade": decade, "time": time,
+            "scales": scales, "words": words, "units": units,
+            "currency_words": currency_words, "lang": lang}
+
+
+def parse_number(text: str) -> tuple[float, float, bool]:
+    """(value, rounding tolerance, grouped) of a figure in any of the supported conventions.
+
+    Spaces are thousands separators; with both "." and "," the last one is the
+    decimal mark; a single mark followed by exactly three digits groups
+    thousands ("20.000", "20,000", "$3.600 millones" in es-MX), otherwise it
+    is the decimal mark ("14,3 bilhões", "1.5 million", "0,125").
+    """
+    raw = re.sub(r"(?<=\d)[\u00a0\u202f ](?=\d)", "", text)
+    seps = [c for c in raw if c in ".,"]
+    grouped = False
+    if not seps:
+        return float(raw), 0.5, False
+    if len(set(seps)) == 2:
+        dec = seps[-1]
+        grp = "," if dec == "." else "."
+    elif len(seps) > 1:
+        grp, dec = seps[0], None
+    else:
+        sep = seps[0]
+        tail = raw.split(sep)[1]
+        grp, dec = (sep, None) if (len(tail) == 3 and not raw.startswith("0")) else (None, sep)
+    if grp:
+        grouped = True
+        raw = raw.replace(grp, "")
+    if dec:
+        whole, frac = raw.split(dec)
+        value = float(f"{whole}.{frac}")
+        tolerance = 0.5 * 10 ** -len(frac)
+    else:
+        value = float(raw)
+        tolerance = 0.5
+    return value, tolerance, grouped
+
+
+def _next_word(text, pos):
+    m = re.match(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})", text[pos:pos + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _is_version(text, start, lang) -> bool:
+    """A figure right after a capitalised word is a name or version (Llama 3, Windows 11)."""
+    m = re.search(r"([^\W\d_][\w.-]*)[ -]$", text[max(0, start - 40):start])
+    if not m:
+        return False
+    word = m.group(1)
+    if not word[0].isupper() or word.lower() in lang.months or word.lower().rstrip(".") in lang.abbreviations:
+        return False
+    if word in CURRENCY_SYMBOLS or word in ("US", "R", "USD", "EUR", "BRL"):
+        return False
+    before = text[max(0, start - 40):start - len(word) - 1]
+    return not re.search(r"(?:^|[.!?]\s+|\n)$", before)  # not a sentence-initial word
+
+
+def _is_day_of_month(text, start, end, lang) -> bool:
+    before = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 15):start])
+    after = re.match(r"\s+(?:de\s+|of\s+)?([^\W\d_]+)", text[end:end + 20])
+    return bool((before and before.group(1).lower() in lang.months) or
+                (after and after.group(1).lower() in lang.months))
+
+
+def extract_quantities(text: str, code: str) -> list[Quantity]:
+    p = _patterns(code)
+    lang = p["lang"]
+    masked = URL.sub(lambda m: " " * len(m.group()), text)
+    masked = PHONE.sub(lambda m: " " * len(m.group()) if len(re.findall(r"\d", m.group())) >= 9 else m.group(), masked)
+    found: list[Quantity] = []
+    taken = []
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    for pattern_name in ("decade", "time"):
+        pattern = p[pattern_name]
+        if pattern is None:
+            continue
+        for m in pattern.finditer(masked):
+            g = m.groupdict()
+            if pattern_name == "decade":
+                century = g.get("century")
+                dec = g.get("decade") or g.get("decade2") or g.get("decade3") or g.get("short")
+                if dec is None:
+                    continue
+                value = int(century or 19) * 100 + int(dec) * 10
+                q = Quantity(m.start(), m.end(), m.group(), value, "decade")
+            else:
+                hour, minute = int(g["h"]), int(g.get("m") or g.get("m2") or 0)
+                ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+                if not ampm and not g.get("m") and not g.get("m2") and "h" not in m.group():
+                    continue
+                if hour > 24 or minute > 59:
+                    continue
+                if ampm == "pm" and hour < 12:
+                    hour += 12
+                if ampm == "am" and hour == 12:
+                    hour = 0
+                q = Quantity(m.start(), m.end(), m.group(), hour * 60 + minute, "time")
+            found.append(q)
+            taken.append((m.start(), m.end()))
+
+    for m in p["main"].finditer(masked):
+        g = m.groupdict()
+        num_start = m.start("digits") if g["digits"] else m.start("word")
+        if not free(m.start(), m.end()) or re.match(r"[.,]?[^\W_]", masked[m.end():m.end() + 2]):
+            continue  # part of a longer token: Gemma 7B, GPT-4o, 01.ai
+        if g["digits"]:
+            if _is_version(masked, num_start, lang) and not (g["scale"] or g["short"] or g["pct"] or g["cur_pre"] or g["cur_post"]):
+                continue
+            value, tolerance, grouped = parse_number(g["digits"])
+        else:
+            word = g["word"]
+            if word.lower() != word and not word[:1].isupper():
+                continue
+            value = float(p["words"].get(word.lower(), p["words"].get(word, 0)))
+            if not value and word.lower() not in ("zero", "cero"):
+                continue
+            tolerance, grouped = 0.5, False
+        scale_word = g["scale"] or g["short"]
+        scaled = False
+        if scale_word:
+            factor = p["scales"].get(scale_word, p["scales"].get(scale_word.lower()))
+            if factor:
+                value *= float(factor)
+                tolerance *= float(factor)
+                scaled = True
+        kind, unit = "count", ""
+        if g["pct"]:
+            kind = "percent"
+        elif g["cur_pre"] or g["cur_post"]:
+            kind = "money"
+            unit = CURRENCY_SYMBOLS.get(g["cur_pre"] or "", "") or p["currency_words"].get((g["cur_post"] or "").lower(), "")
+        elif g["unit"]:
+            kind, unit = "unit", p["units"][g["unit"]]
+        elif g["digits"] and re.fullmatch(r"(1[5-9]|20)\d\d", g["digits"]) and not scaled:
+            kind = "year"
+        elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
+            kind = "date"
+        start = m.start("cur_pre") if g["cur_pre"] else num_start
+        if g["approx"]:
+            start = m.start()
+        q = Quantity(start, m.end(), text[start:m.end()], value, kind, unit=unit, approx=bool(g["approx"]),
+                     precision=tolerance, scaled=scaled, grouped=grouped, noun=_next_word(text, m.end()))
+        found.append(q)
+        taken.append((q.start, q.end))
+
+    for m in p["vague"].finditer(masked):
+        if not free(m.start(), m.end()):
+            continue
+        low, high = lang.data["vague"][m.group("vague").lower()]
+        unit = ""
+        after = p["currency_words"]
+        nxt = re.match(r"\s+(?:de|of)\s+(\w+)", masked[m.end():m.end() + 30])
+        if nxt and nxt.group(1).lower() in after:
+            unit = after[nxt.group(1).lower()]
+        found.append(Quantity(m.start(), m.end(), m.group(), math.sqrt(low * high), "vague", unit=unit,
+                              low=low, high=high, noun=_next_word(text, m.end())))
+        taken.append((m.start(), m.end()))
+
+    for m in p["ordinal"].finditer(masked):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("n"):
+            value = int(m.group("n"))
+        elif masked[m.end():m.end() + 6].lower() == "-feira" or m.group("w").lower() in lang.weekdays:
+            continue  # quinta(-feira) is Thursday, not "fifth"
+        else:
+            value = lang.data["ordinal_words"][m.group("w").lower()]
+            if value == 2 and code in ("es", "pt"):
+                continue  # "segundo" is also "according to" and "second (time)"
+        found.append(Quantity(m.start(), m.end(), m.group(), value, "ordinal"))
+        taken.append((m.start(), m.end()))
+
+    found.sort(key=lambda q: q.start)
+    _link_ranges(found, text, lang)
+    return found
+
+
+RANGE_DASH = re.compile(r"^\s*(?:-|–|—|to|a|al|hasta|até)\s*$", re.I)
+RANGE_AND = re.compile(r"^\s*(?:and|y|e|a)\s*$", re.I)
+RANGE_OPEN = re.compile(r"(?:between|from|entre|de|desde)\s+$", re.I)
+
+
+def _link_ranges(found, text, lang):
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.kind in ("vague", "decade", "time", "ordinal") or b.kind in ("vague", "decade", "time", "ordinal"):
+            continue
+        joiner = text[a.end:b.start]
+        opened = RANGE_OPEN.search(text[max(0, a.start - 12):a.start])
+        if not (RANGE_DASH.match(joiner) and (opened or joiner.strip() in "-–—")) and not (RANGE_AND.match(joiner) and opened):
+            continue
+        a.range_with, b.range_with = i + 1, i
+        if b.scaled and not a.scaled and a.value < 1000:
+            factor = b.value / _unscaled(b)
+            a.value *= factor
+            a.precision *= factor
+            a.scaled = True
+        if a.kind == "count" and b.kind != "count":
+            a.kind, a.unit = b.kind, b.unit
+        if (b.grouped and not b.scaled and not a.grouped and not a.scaled and a.value < 100
+                and b.value >= 1000 and a.value * 100 <= b.value):
+            a.ambiguous_range = True
+
+
+def _unscaled(q) -> float:
+    """The figure as written before its scale word ("20" in "20 millones")."""
+    m = re.search(r"\d+(?:[.,]\d+)?", q.text)
+    if not m:
+        return 1.0
+    return float(m.group().replace(",", ".")) or 1.0

@@ -1,0 +1,50 @@
+"""A sentence splitter for news text, with the language's abbreviations as data.
+
+It survives titles and abbreviations (Mr., Sr., EE.UU., U.S., a.m.),
+initials (Chris V. Nicholson), decimals and thousands separators, and keeps
+paragraphs (blank lines, or one line per paragraph in plain text) apart.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BOUNDARY = re.compile(r"[.!?…]+[”\"»’)]*(?=\s+[\"“«¿¡(—–-]?[\w\"“«])|\n")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def split_sentences(text: str, lang) -> list[Sentence]:
+    sentences = []
+    paragraph = 0
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        if m.group() == "\n":
+            if text[start:m.start()].strip():
+                sentences.append(Sentence(start, m.start(), paragraph))
+            paragraph += 1 if text[start:m.start()].strip() or True else 0
+            start = m.end()
+            continue
+        before = text[max(start, m.start() - 12):m.start()]
+        word = re.search(r"([\w.]+)$", before)
+        token = word.group(1) if word else ""
+        if m.group().startswith(".") and (token.rstrip(".") in lang.abbreviations or token in lang.abbreviations
+                                          or re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", token)):
+            continue
+        sentences.append(Sentence(start, m.end(), paragraph))
+        start = m.end()
+    if text[start:].strip():
+        sentences.append(Sentence(start, len(text), paragraph))
+    out = []
+    for s in sentences:  # trim white space so offsets point at the words
+        chunk = text[s.start:s.end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if chunk.strip():
+            out.append(Sentence(s.start + lead, s.end - trail, s.paragraph))
+    return out
