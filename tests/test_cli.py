@@ -1,0 +1,259 @@
+"""The command line as a user meets it: exit codes, formats, errors, fixes, config."""
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, SEEDS, write
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+
+
+def test_seeds_text_output_has_caret_and_exit_1(cli):
+    r = cli("check", str(SEEDS), "--no-cache")
+    assert r.returncode == 1
+    assert "FL101" in r.stdout and "^" in r.stdout and "Found" in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "jsonl", "sarif", "github", "junit"])
+def test_every_format_renders_seeds(cli, fmt):
+    r = cli("check", str(SEEDS), "--format", fmt, "--no-cache")
+    assert r.returncode == 1 and r.stdout.strip() and "Traceback" not in r.stderr
+
+
+def test_json_contract_fields(cli):
+    r = cli("check", str(SEEDS), "--format", "json", "--no-cache")
+    data = json.loads(r.stdout)
+    assert data and all(list(f) == ["path", "line", "column", "end_line", "end_column", "code", "kind",
+                                    "severity", "message", "fix", "related"] for f in data)
+    assert {f["kind"] for f in data} <= {"pattern", "name", "number", "sourcing", "fact"}
+
+
+def test_sarif_validates_against_official_schema(cli):
+    r = cli("check", str(SEEDS), "--format", "sarif", "--no-cache")
+    log = json.loads(r.stdout)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [x["id"] for x in rules] == sorted(x["id"] for x in rules)
+    assert all(x["fullDescription"]["text"] for x in rules)
+
+
+def test_github_annotations(cli):
+    r = cli("check", str(SEEDS), "--format", "github", "--select", "FL101", "--no-cache")
+    assert r.stdout.startswith("::warning file=")
+
+
+def test_clean_file_exits_0(cli, tmp_path):
+    write(tmp_path / "ok.md", "---\nlang: en\n---\nThe company said it had 2,000 employees.\n")
+    r = cli("check", str(tmp_path / "ok.md"), "--no-cache")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "All checks passed" in r.stdout
+
+
+def test_exit_zero_and_select(cli):
+    assert cli("check", str(SEEDS), "--exit-zero", "--no-cache").returncode == 0
+    r = cli("check", str(SEEDS), "--select", "FL003", "--format", "json", "--no-cache")
+    assert {f["code"] for f in json.loads(r.stdout)} == {"FL003"}
+    r = cli("check", str(SEEDS), "--ignore", "FL1,FL0", "--format", "json", "--no-cache")
+    assert not any(f["code"].startswith(("FL1", "FL0")) for f in json.loads(r.stdout))
+
+
+def test_severity_threshold(cli):
+    r = cli("check", str(SEEDS), "--severity", "error", "--format", "json", "--no-cache")
+    assert all(f["severity"] == "error" for f in json.loads(r.stdout))
+
+
+def test_unknown_rule_code_is_usage_error(cli):
+    r = cli("check", str(SEEDS), "--select", "FL999")
+    assert r.returncode == 2 and "FL999" in r.stderr and "Traceback" not in r.stderr
+    r = cli("explain", "FL998")
+    assert r.returncode == 2 and "unknown rule code" in r.stderr
+
+
+def test_rules_and_explain(cli):
+    r = cli("rules")
+    assert r.returncode == 0 and "FL101" in r.stdout and "misspelled-name" in r.stdout
+    r = cli("explain", "FL101")
+    assert r.returncode == 0 and "What it flags" in r.stdout and "Examples:" in r.stdout
+    data = json.loads(cli("explain", "FL201", "--format", "json").stdout)
+    assert data["code"] == "FL201" and data["kind"] == "number"
+
+
+def test_version(cli):
+    r = cli("--version")
+    assert r.returncode == 0 and r.stdout.startswith("factlint ")
+
+
+# -- bad input ------------------------------------------------------------------
+
+def test_bad_files_named_others_still_checked(cli, tmp_path):
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "latin1.txt").write_bytes("Según la empresa, ganó 20 millones.".encode("latin-1"))
+    write(tmp_path / "bad.md", "The the model was released.\n")
+    write(tmp_path / "empty.md", "")
+    r = cli("check", str(tmp_path), "--no-cache", "--format", "json")
+    assert r.returncode == 2
+    assert "bin.txt: binary file" in r.stderr
+    assert "latin1.txt: not valid UTF-8 at byte 3" in r.stderr and "iconv" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert any(f["code"] == "FL001" for f in json.loads(r.stdout))  # the good file was checked
+
+
+def test_missing_path_and_empty_directory(cli, tmp_path):
+    r = cli("check", str(tmp_path / "missing.md"))
+    assert r.returncode == 2 and "no such file" in r.stderr
+    (tmp_path / "empty").mkdir()
+    r = cli("check", str(tmp_path / "empty"))
+    assert r.returncode == 2 and "no articles found" in r.stderr
+
+
+def test_malformed_front_matter(cli, tmp_path):
+    write(tmp_path / "a.md", "---\nlang: [en\n---\nText.\n")
+    r = cli("check", str(tmp_path / "a.md"), "--no-cache")
+    assert r.returncode == 2 and "a.md:" in r.stderr and "malformed front matter" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_enormous_line(cli, tmp_path):
+    write(tmp_path / "long.txt", ("Meta said the the figure was 20,000. " * 30000) + "\n")
+    r = cli("check", str(tmp_path / "long.txt"), "--no-cache", "--format", "concise")
+    assert r.returncode == 1 and "FL001" in r.stdout
+
+
+def test_unknown_config_key_suggests(cli, tmp_path):
+    write(tmp_path / ".factlint.yaml", "selct: [FL1]\n")
+    write(tmp_path / "ok.md", "Fine.\n")
+    r = cli("check", "ok.md", cwd=tmp_path)
+    assert r.returncode == 2 and "selct" in r.stderr and "did you mean 'select'" in r.stderr
+
+
+def test_pyproject_config(cli, tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.factlint]\nignore = ["FL001"]\n')
+    write(tmp_path / "a.md", "The the model.\n")
+    assert cli("check", "a.md", "--no-cache", cwd=tmp_path).returncode == 0
+
+
+def test_broken_rule_pack_names_file_line_field(cli, tmp_path):
+    write(tmp_path / "pack" / "bad.yaml", """rules:
+  - code: FL901
+    name: my-rule
+    kind: pattern
+    severity: fatal
+    message: m
+    description: d
+    patterns: [x]
+    examples: [{pass: "y"}]
+""")
+    write(tmp_path / ".factlint.yaml", "packs: [pack]\n")
+    write(tmp_path / "a.md", "Text.\n")
+    r = cli("check", "a.md", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "bad.yaml:5: rule FL901: 'severity' must be one of error, warning, info" in r.stderr
+
+
+def test_regex_that_does_not_compile(cli, tmp_path):
+    write(tmp_path / "pack" / "bad.yaml", """rules:
+  - {code: FL902, name: my-rule, kind: pattern, severity: info, message: m, description: d,
+     patterns: ['(unclosed'], examples: [{pass: y}]}
+""")
+    write(tmp_path / ".factlint.yaml", "packs: [pack]\n")
+    write(tmp_path / "a.md", "Text.\n")
+    r = cli("check", "a.md", cwd=tmp_path)
+    assert r.returncode == 2 and "FL902" in r.stderr and "does not compile" in r.stderr
+
+
+def test_malformed_yaml_pack(cli, tmp_path):
+    write(tmp_path / "pack" / "bad.yaml", "rules:\n  - code: [\n")
+    write(tmp_path / ".factlint.yaml", "packs: [pack]\n")
+    write(tmp_path / "a.md", "Text.\n")
+    r = cli("check", "a.md", cwd=tmp_path)
+    assert r.returncode == 2 and "bad.yaml:" in r.stderr and "invalid YAML" in r.stderr
+
+
+# -- markup, suppressions, fixes, baseline -----------------------------------------
+
+def test_markdown_markup_and_positions(cli, tmp_path):
+    text = ("---\nlang: en\nstory: s1\n---\n# Title\n\n```\nthe the code\n```\n\n"
+            "Read [the the link](http://x.y/the%20the) and **Metta** news.\n")
+    write(tmp_path / "a.md", text)
+    r = cli("check", str(tmp_path / "a.md"), "--format", "json", "--no-cache")
+    found = json.loads(r.stdout)
+    fl001 = [f for f in found if f["code"] == "FL001"]
+    assert len(fl001) == 1 and fl001[0]["line"] == 11 and fl001[0]["column"] == 7
+    assert any(f["code"] == "FL101" and f["line"] == 11 for f in found)
+
+
+def test_same_findings_in_txt_md_and_html(cli, tmp_path):
+    body = "Yann Lacon said the the model was ready."
+    write(tmp_path / "a.txt", body + "\n")
+    write(tmp_path / "b.md", body + "\n")
+    write(tmp_path / "c.html", f"<html lang='en'><body><p>{body}</p></body></html>\n")
+    r = cli("check", str(tmp_path), "--format", "json", "--no-cache", "--lang", "en")
+    by_file = {}
+    for f in json.loads(r.stdout):
+        by_file.setdefault(Path(f["path"]).suffix, set()).add(f["code"])
+    assert by_file[".txt"] == by_file[".md"] == by_file[".html"] == {"FL001", "FL101"}
+
+
+def test_html_columns_point_into_the_source(cli, tmp_path):
+    write(tmp_path / "a.html", "<p>Hello &amp; the the end</p>\n")
+    r = cli("check", str(tmp_path / "a.html"), "--format", "json", "--no-cache", "--lang", "en")
+    f = [x for x in json.loads(r.stdout) if x["code"] == "FL001"][0]
+    assert (f["line"], f["column"]) == (1, 16)
+
+
+def test_inline_suppressions(cli, tmp_path):
+    write(tmp_path / "a.md", "<!-- factlint: ignore FL001 -->\nThe the end.\n\nThe the end. <!-- factlint: ignore -->\n\nThe the end.\n")
+    write(tmp_path / "b.txt", "[factlint: ignore FL001]\nThe the end.\n")
+    r = cli("check", str(tmp_path), "--format", "json", "--no-cache", "--lang", "en")
+    lines = [(Path(f["path"]).name, f["line"]) for f in json.loads(r.stdout) if f["code"] == "FL001"]
+    assert lines == [("a.md", 6)]
+
+
+def test_fix_and_diff(cli, tmp_path):
+    path = write(tmp_path / "a.md", "Yann Lacon said the the model , was ready.\n")
+    before = path.read_bytes()
+    r = cli("check", str(path), "--diff", "--no-cache", "--lang", "en")
+    assert "+Yann LeCun said the model, was ready." in r.stdout and path.read_bytes() == before
+    r = cli("check", str(path), "--fix", "--no-cache", "--lang", "en")
+    assert path.read_text() == "Yann LeCun said the model, was ready.\n"
+    assert r.returncode == 0
+    r = cli("check", str(path), "--fix", "--no-cache", "--lang", "en")
+    assert path.read_text() == "Yann LeCun said the model, was ready.\n"
+
+
+def test_inputs_never_modified_without_fix(cli, tmp_path):
+    files = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
+    for fmt in ("text", "json"):
+        cli("check", str(SEEDS), "--format", fmt, "--no-cache")
+    assert {p.name: p.read_bytes() for p in SEEDS.iterdir()} == files
+
+
+def test_baseline_ignores_known_findings_only(cli, tmp_path):
+    path = write(tmp_path / "a.md", "Intro.\n\nThe the model.\n")
+    baseline = tmp_path / "baseline.json"
+    assert cli("check", str(path), "--write-baseline", str(baseline), "--no-cache", "--lang", "en").returncode == 0
+    path.write_text("New intro line.\nAnother.\n\nThe the model.\n")  # unrelated edit moves the finding
+    assert cli("check", str(path), "--baseline", str(baseline), "--no-cache", "--lang", "en").returncode == 0
+    path.write_text("New intro line.\n\nThe the model. A a new one.\n")
+    r = cli("check", str(path), "--baseline", str(baseline), "--no-cache", "--lang", "en", "--format", "json")
+    assert r.returncode == 1 and len(json.loads(r.stdout)) == 1
+
+
+def test_per_file_ignores_and_metadata(cli, tmp_path):
+    write(tmp_path / ".factlint.yaml", "per-file-ignores:\n  'drafts/*': [FL001]\nmetadata:\n  'x/*.txt': {lang: es}\n")
+    write(tmp_path / "drafts" / "a.md", "The the draft.\n")
+    assert cli("check", "drafts", "--no-cache", cwd=tmp_path).returncode == 0
+
+
+def test_gitignore_respected(cli, tmp_path):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    write(tmp_path / ".gitignore", "ignored/\n")
+    write(tmp_path / "ignored" / "a.md", "The the x.\n")
+    write(tmp_path / "kept" / "b.md", "The the y.\n")
+    r = cli("check", ".", "--format", "json", "--no-cache", "--lang", "en", cwd=tmp_path)
+    assert {Path(f["path"]).parent.name for f in json.loads(r.stdout)} == {"kept"}
