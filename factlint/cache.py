@@ -33,6 +33,12 @@ class Cache:
         digest.update(data)
         return digest.hexdigest()
 
+    def _ensure_directory(self) -> None:
+        """Create the cache directory with a .gitignore (as pytest does), so git ignores it."""
+        if not self.directory.is_dir():
+            self.directory.mkdir(parents=True, exist_ok=True)
+            (self.directory / ".gitignore").write_text("# created by factlint\n*\n")
+
     def _entry_path(self, key: str) -> Path:
         return self.directory / "entries" / key[:2] / f"{key}.json"
 
@@ -48,6 +54,7 @@ class Cache:
     def put(self, key: str, value: dict) -> None:
         target = self._entry_path(key)
         try:
+            self._ensure_directory()
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -93,7 +100,7 @@ class Cache:
         if not self._index_dirty:
             return
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            self._ensure_directory()
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(self.index, fh)

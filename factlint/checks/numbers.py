@@ -58,13 +58,15 @@ class NumberKind(RuleKind):
         findings = []
         items = []
         s_index = 0
+        body_start = len(doc.text) - len(doc.text.lstrip())
+        body_length = max(1, len(doc.text.rstrip()) - body_start)
         for q in quantities:
             while s_index + 1 < len(sentences) and sentences[s_index].end <= q.start:
                 s_index += 1
             sent = sentences[s_index] if sentences else None
             context = doc.text[sent.start:sent.end] if sent else ""
             item = q.to_json()
-            item.update(loc=span_location(doc, q.start, q.end), rel=q.start / max(1, len(doc.text)),
+            item.update(loc=span_location(doc, q.start, q.end), rel=(q.start - body_start) / body_length,
                         sentence=s_index, anchors=sorted(_anchors(context, lang)))
             items.append(item)
         for rule in self.by_check["ambiguous-range"]:
@@ -286,7 +288,7 @@ def _same_context(x, y, strict=False) -> bool:
     shift = abs(x["rel"] - y["rel"])
     if strict:  # a small count, or the gap holds different numbers of figures: demand more
         return len(shared) >= 2 and shift < 0.1
-    return (bool(shared) and shift < 0.4) or shift < 0.03
+    return (bool(shared) and shift < 0.4) or shift < 0.08
 
 
 def _greedy(candidates):
