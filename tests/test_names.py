@@ -1,0 +1,103 @@
+"""Names: what must be caught and the near-misses that must be left alone."""
+import pytest
+
+from factlint.checks.names import Registry, resolve
+from factlint.lang import load
+from factlint.mentions import extract_mentions
+from factlint.namematch import compare_names, compare_tokens
+
+
+@pytest.fixture(scope="module")
+def registry(linter):
+    return Registry(linter.ruleset.data["entities"])
+
+
+def near(text, lang, registry):
+    out = []
+    for m in extract_mentions(text, load(lang)):
+        results, _ = resolve(m.tokens, registry)
+        out += [(" ".join(m.tokens[i:j]), e["name"]) for i, j, e, kind, _ in results if kind != "exact"]
+    return out
+
+
+@pytest.mark.parametrize("text,lang,written,canonical", [
+    ("Meta researchers such as Yann Lacon agreed.", "en", "Yann Lacon", "Yann LeCun"),
+    ("y LeCunn aclaraba que no.", "es", "LeCunn", "Yann LeCun"),
+    ("O Dr. Lecun acrescentou.", "pt", "Lecun", "Yann LeCun"),
+    ("It helped Metta improve.", "en", "Metta", "Meta"),
+    ("said Daniel Eck, the chief.", "en", "Daniel Eck", "Daniel Ek"),
+    ("such as Joel Pino, who", "en", "Joel Pino", "Joelle Pineau"),
+    ("said Noor Ahmed, a researcher", "en", "Noor Ahmed", "Nur Ahmed"),
+    ("que Google, OpenA y Microsoft", "es", "OpenA", "OpenAI"),
+    ("his startup HyperRight grew", "en", "HyperRight", "HyperWrite"),
+    ("como Google, OpenAI e Antrópico.", "pt", "Antrópico", "Anthropic"),
+    ("pesquisadores do Openai, Google, Apple, Anthrópio e outros", "pt", "Anthrópio", "Anthropic"),
+    ("Facebook developed Pytorch.", "en", "Pytorch", "PyTorch"),
+    ("Clement Delangue said", "en", "Clement Delangue", "Clément Delangue"),
+])
+def test_misspellings_caught(registry, text, lang, written, canonical):
+    assert (written, canonical) in near(text, lang, registry)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Google released Gemma 2B and Gemma 7B.", "en"),
+    ("Meta trained Llama 3, Llama 4 and Llama 3.2; OpenAI has GPT-4 and GPT-4o.", "en"),
+    ("Meta dejó el metaverso; la Metaverse y los metadata.", "es"),
+    ("He Googled it on Instagram and Telegram.", "en"),
+    ("Mr. Zuckerberg, Sr. Zuckerberg and Dr. LeCun met Zuckerberg's team.", "en"),
+    ("Marc Benioff spoke.", "en"),
+    ("Los Estados Unidos y la Unión Europea.", "es"),
+    ("Mark Zuckerberg , el director ejecutivo de Meta.", "es"),
+    ("Em uma entrevista, Zuckerberg disse que Meta e Nova York crescem.", "pt"),
+])
+def test_near_misses_left_alone(registry, text, lang):
+    assert near(text, lang, registry) == []
+
+
+@pytest.mark.parametrize("a,b", [("Paulo", "Paula"), ("Instagram", "Telegram"), ("Google", "Googled"),
+                                 ("Meta", "Metaverse"), ("Meta", "Mets"), ("Iran", "Iraq")])
+def test_distinct_words(a, b):
+    """``b`` written where the registry has ``a``: not a misspelling."""
+    assert compare_tokens(b, a) is None
+    assert compare_names([b], [a]) is None
+
+
+def test_mark_and_marc_only_with_the_same_surname():
+    assert compare_names(["Marc", "Zuckerberg"], ["Mark", "Zuckerberg"])
+    assert compare_names(["Marc", "Benioff"], ["Mark", "Zuckerberg"]) is None
+
+
+def test_sentence_initial_common_words_are_not_names():
+    mentions = [m.text for m in extract_mentions("The company grew. Los datos crecen. Compartilhando.", load("en"))]
+    assert "The" not in mentions and "The company" not in mentions
+
+
+def test_titles_particles_and_initials():
+    ms = {m.text: m for m in extract_mentions("Mr. Emanuel met Chris V. Nicholson and Vale do Silício staff.", load("en"))}
+    assert ms["Emanuel"].title == "Mr"
+    assert "Chris V. Nicholson" in ms and "Vale do Silício" in ms
+
+
+def test_seed_misspellings_all_reported(cli):
+    import json
+
+    from conftest import SEEDS
+
+    r = cli("check", str(SEEDS), "--select", "FL101", "--format", "json", "--no-cache")
+    flagged = {f["message"].split('"')[1] for f in json.loads(r.stdout)}
+    for wrong in ["Yann Lacon", "Lecun", "LeCunn", "Metta", "Daniel Eck", "Joel Pino", "Noor Ahmed", "OpenA",
+                  "Pytorch", "Matt Schumer", "HyperRight", "Antrópico", "Anthrópio"]:
+        assert wrong in flagged or f"Yann {wrong}" in flagged, wrong
+
+
+def test_seed_translation_pair(cli):
+    import json
+
+    from conftest import ROOT
+
+    r = cli("check", "seeds", "--select", "FL2", "--format", "json", "--no-cache", cwd=ROOT)
+    found = json.loads(r.stdout)
+    assert not [f for f in found if f["code"] == "FL201"]
+    vague = [f for f in found if f["code"] == "FL202"]
+    assert {f["path"].split("/")[-1][:3] for f in vague} == {"000", "001"}
+    assert "decenas de miles" in vague[0]["message"] + vague[1]["message"]

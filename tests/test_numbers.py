@@ -1,0 +1,101 @@
+"""Quantities: values understood, near-misses left alone, property tests against Babel."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from factlint.checks.numbers import align, same_value
+from factlint.quantities import extract_quantities, parse_number
+
+
+def values(text, lang):
+    return [(q.value, q.kind) for q in extract_quantities(text, lang)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("20.000 personas", "es", [(20000, "count")]),
+    ("20,000 people", "en", [(20000, "count")]),
+    ("1.5 million", "en", [(1_500_000, "count")]),
+    ("1,5 millones", "es", [(1_500_000, "count")]),
+    ("US$ 14,3 bilhões", "pt", [(14.3e9, "money")]),
+    ("mil millones de dólares", "es", [(1e9, "money")]),
+    ("un billón", "es", [(1e12, "count")]),
+    ("um bilhão", "pt", [(1e9, "count")]),
+    ("49 %", "pt", [(49, "percent")]),
+    ("cinco gigawatts", "pt", [(5, "unit")]),
+    ("una docena", "es", [(12, "count")]),
+    ("the 1960s", "en", [(1960, "decade")]),
+    ("los años 60", "es", [(1960, "decade")]),
+    ("9:30 p.m.", "en", [(21 * 60 + 30, "time")]),
+    ("21h30", "pt", [(21 * 60 + 30, "time")]),
+    ("3.º andar", "pt", [(3, "ordinal")]),
+])
+def test_values_understood(text, lang, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Gemma 7B and GPT-4o", "en"), ("Meta lanzó Llama 3.2", "es"), ("a start-up 01.ai", "pt"),
+    ("see https://example.com/2024/05/report-180", "en"), ("call +1 415 555 0100", "en"),
+    ("na quinta-feira", "pt"),
+])
+def test_not_quantities(text, lang):
+    assert values(text, lang) == []
+
+
+def test_ambiguous_spanish_range():
+    qs = extract_quantities("entre 10 y 20.000 GPUs", "es")
+    assert qs[0].ambiguous_range and not qs[1].ambiguous_range
+    assert not extract_quantities("entre 10.000 y 20.000 GPUs", "es")[0].ambiguous_range
+
+
+def _q(text, lang):
+    from factlint.quantities import Quantity
+
+    q = extract_quantities(text, lang)[0].to_json()
+    q.update(rel=0.5, anchors=["meta"])
+    return q
+
+
+@pytest.mark.parametrize("a,b", [
+    (("20.000 empleados", "es"), ("20,000 employees", "en")),
+    (("cerca de 2.000", "es"), ("about 2,000", "en")),
+    (("1,5 millones", "es"), ("1,500,000", "en")),
+    (("100 yards", "en"), ("91 metros", "es")),
+    (("50F", "en"), ("10 °C", "es")),
+])
+def test_equal_across_languages(a, b):
+    assert same_value(_q(*a), _q(*b))
+
+
+@pytest.mark.parametrize("a,b", [
+    (("180 millones", "es"), ("18 million", "en")),
+    (("49 %", "pt"), ("40%", "en")),
+    (("100 yards", "en"), ("910 metros", "es")),
+])
+def test_conflicts(a, b):
+    assert not same_value(_q(*a), _q(*b))
+
+
+LOCALES = {"en": "en_US", "es": "es_ES", "pt": "pt_BR"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(LOCALES)), st.integers(min_value=1000, max_value=10**12),
+       st.integers(min_value=0, max_value=2))
+def test_formatted_value_parses_back(lang, number, decimals):
+    """A value formatted with CLDR conventions (Babel) parses back to the same value."""
+    from babel.numbers import format_decimal
+
+    value = number / (10 ** decimals)
+    text = format_decimal(value, format="#,##0." + "0" * decimals if decimals else "#,##0", locale=LOCALES[lang])
+    parsed, tolerance, _ = parse_number(text)
+    assert abs(parsed - value) <= tolerance, text
+
+
+def test_alignment_reports_changed_figure_only():
+    es = extract_quantities("Meta dijo en 2024 que tiene 20.000 empleados y 180 millones de usuarios.", "es")
+    en = extract_quantities("Meta said in 2024 it has 20,000 employees and 18 million users.", "en")
+    qa = [dict(q.to_json(), rel=q.start / 70, anchors=["meta"]) for q in es]
+    qb = [dict(q.to_json(), rel=q.start / 65, anchors=["meta"]) for q in en]
+    pairs, _, _ = align(qa, qb)
+    conflicts = [(x["text"], y["text"]) for x, y in pairs if not same_value(x, y)]
+    assert conflicts == [("180 millones", "18 million")]
