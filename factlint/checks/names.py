@@ -83,8 +83,8 @@ def resolve(mention_words, registry: Registry):
     covered = [False] * n
     results = []
 
-    def spans(min_len):
-        for size in range(min(MAX_NGRAM, n), min_len - 1, -1):
+    def spans(min_len, max_len):
+        for size in range(min(max_len, n), min_len - 1, -1):
             for i in range(0, n - size + 1):
                 if not any(covered[i:i + size]):
                     yield i, i + size
@@ -94,32 +94,28 @@ def resolve(mention_words, registry: Registry):
             covered[k] = True
         results.append((i, j, entity, kind, reason))
 
-    for i, j in spans(1):
-        words = tuple(mention_words[i:j])
-        if words in registry.wrong:
-            take(i, j, registry.wrong[words], "wrong", "a known misspelling")
-    for i, j in spans(2):
-        words = tuple(mention_words[i:j])
-        if words in registry.exact:
-            take(i, j, registry.exact[words], "exact")
-    for i, j in spans(2):
-        words = tuple(mention_words[i:j])
-        for form in registry.candidates(words):
-            reason = compare_names(list(words), list(form.words))
-            if reason:
-                take(i, j, form.entity, "near", reason)
-                break
-    for i, j in spans(1):
-        words = tuple(mention_words[i:j])
-        if words in registry.exact:
-            take(i, j, registry.exact[words], "exact")
-    for i, j in spans(1):
-        words = tuple(mention_words[i:j])
-        for form in registry.candidates(words):
-            reason = compare_names(list(words), list(form.words))
-            if reason:
-                take(i, j, form.entity, "near", reason)
-                break
+    def exact(min_len, max_len, table, kind, reason=""):
+        for i, j in spans(min_len, max_len):
+            words = tuple(mention_words[i:j])
+            if words in table:
+                take(i, j, table[words], kind, reason)
+
+    def near(min_len, max_len):
+        for i, j in spans(min_len, max_len):
+            words = tuple(mention_words[i:j])
+            for form in registry.candidates(words):
+                reason = compare_names(list(words), list(form.words))
+                if reason:
+                    take(i, j, form.entity, "near", reason)
+                    break
+
+    # Order matters: known misspellings, then whole names (exact before near), then single words,
+    # so "Yann Lacon" is judged as a full name before "Yann" alone counts as a first name.
+    exact(1, MAX_NGRAM, registry.wrong, "wrong", "a known misspelling")
+    exact(2, MAX_NGRAM, registry.exact, "exact")
+    near(2, MAX_NGRAM)
+    exact(1, 1, registry.exact, "exact")
+    near(1, 1)
     return results, covered
 
 

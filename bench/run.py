@@ -1,0 +1,124 @@
+"""Benchmark: a deterministic synthetic corpus, cold and warm runs, one-file latency, start-up.
+
+    python bench/run.py --sizes 1000 10000 [--jobs 2]
+
+Articles are built from the seed paragraphs (es/en/pt), in translation groups
+with a shared ``story`` id, with names and figures injected (some misspelled,
+some changed in one version).  Reports wall time, MB/s, peak memory (of the
+child process, via resource.getrusage), cold vs warm cache, the latency of
+checking one changed file against the warm corpus, and the time of
+``python -c "import factlint"`` and ``factlint --version``.  Prints a table and
+writes bench/out/results.json.  Not a test: numbers depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SEEDS = ROOT / "seeds"
+LANG_OF_SEED = {"000": "es", "001": "en", "002": "es", "003": "pt", "004": "pt"}
+TEMPLATES = {
+    "en": "{name} said the company had {n:,} employees and {m} million users in {year}.",
+    "es": "{name} dijo que la empresa tenía {n_es} empleados y {m} millones de usuarios en {year}.",
+    "pt": "{name} disse que a empresa tinha {n_es} funcionários e {m} milhões de usuários em {year}.",
+}
+NAMES = ["Yann LeCun", "Mark Zuckerberg", "Daniel Ek", "Joelle Pineau", "Alexandr Wang", "Clément Delangue"]
+MISSPELT = {"Yann LeCun": "Yann Lacon", "Daniel Ek": "Daniel Eck", "Joelle Pineau": "Joel Pino"}
+
+
+def paragraphs():
+    by_lang = {"en": [], "es": [], "pt": []}
+    for path in sorted(SEEDS.iterdir()):
+        lang = LANG_OF_SEED[path.name[:3]]
+        by_lang[lang] += [p for p in path.read_text(encoding="utf-8").split("\n\n") if len(p) > 80]
+    return by_lang
+
+
+def build(directory: Path, n_articles: int, seed: int = 7) -> int:
+    rnd = random.Random(seed)
+    paras = paragraphs()
+    directory.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for g in range(0, n_articles, 3):
+        story = f"s{g // 3:06d}"
+        name = rnd.choice(NAMES)
+        n, m, year = rnd.randrange(100, 90000), rnd.randrange(2, 900), rnd.randrange(1990, 2025)
+        changed = rnd.choice(["en", "es", "pt", None, None, None])
+        for lang in ("es", "en", "pt")[: min(3, n_articles - g)]:
+            nn = n * 10 if lang == changed else n
+            who = MISSPELT.get(name, name) if rnd.random() < 0.2 else name
+            lead = TEMPLATES[lang].format(name=who, n=nn, n_es=f"{nn:,}".replace(",", "."), m=m, year=year)
+            body = "\n\n".join(rnd.sample(paras[lang], k=min(4, len(paras[lang]))))
+            text = f"---\nlang: {lang}\nstory: {story}\n---\n{lead}\n\n{body}\n"
+            path = directory / f"{story}.{lang}.md"
+            path.write_text(text, encoding="utf-8")
+            total += len(text.encode("utf-8"))
+    return total
+
+
+def timed(cmd, cwd):
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-400:]}")
+    return elapsed, max(peak_kb, before) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--workdir", default=str(HERE / "out" / "corpus"))
+    args = parser.parse_args()
+    exe = [sys.executable, "-m", "factlint"]
+    rows = []
+    startup = {
+        "import_s": timed([sys.executable, "-c", "import factlint"], ROOT)[0],
+        "version_s": timed([*exe, "--version"], ROOT)[0],
+    }
+    for size in args.sizes:
+        work = Path(args.workdir) / str(size)
+        shutil.rmtree(work, ignore_errors=True)
+        nbytes = build(work / "articles", size)
+        (work / ".factlint.yaml").write_text("corpus: ['articles/*.md']\n")
+        common = [*exe, "check", "--format", "json", "--jobs", str(args.jobs)]
+        cold, cold_mem = timed(common, work)
+        warm, warm_mem = timed(common, work)
+        one = sorted((work / "articles").iterdir())[0]
+        one.write_text(one.read_text() + "\nThe the end.\n")
+        latency, _ = timed([*exe, "check", str(one.relative_to(work)), "--format", "json"], work)
+        rows.append({"articles": size, "mb": nbytes / 1e6, "cold_s": cold, "warm_s": warm,
+                     "cold_mb_s": nbytes / 1e6 / cold, "warm_speedup": cold / warm,
+                     "one_file_s": latency, "peak_mem_mb": max(cold_mem, warm_mem)})
+    print(f"python -c 'import factlint': {startup['import_s']:.3f}s   factlint --version: {startup['version_s']:.3f}s")
+    print(f"{'articles':>9} {'MB':>7} {'cold s':>8} {'MB/s':>6} {'warm s':>7} {'x':>5} {'1 file s':>9} {'peak MB':>8}")
+    for r in rows:
+        print(f"{r['articles']:>9} {r['mb']:>7.1f} {r['cold_s']:>8.2f} {r['cold_mb_s']:>6.2f} {r['warm_s']:>7.2f} "
+              f"{r['warm_speedup']:>5.1f} {r['one_file_s']:>9.3f} {r['peak_mem_mb']:>8.0f}")
+    if len(rows) >= 2:
+        import math
+
+        a, b = rows[0], rows[-1]
+        exponent = math.log(b["cold_s"] / a["cold_s"]) / math.log(b["articles"] / a["articles"])
+        print(f"time grows as n^{exponent:.2f} from {a['articles']} to {b['articles']} articles")
+    out = HERE / "out"
+    out.mkdir(exist_ok=True)
+    (out / "results.json").write_text(json.dumps({"startup": startup, "runs": rows, "cpus": os.cpu_count()}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
