@@ -1,0 +1,23 @@
+"""`factlint names` and `factlint stories` on the seeds."""
+from conftest import ROOT
+
+
+def test_stories_pairs_seed_translations_automatically(cli, tmp_path):
+    import shutil
+
+    for name in ("000_0e31dafebffb9af8.txt", "001_2295e25c5222c445.txt", "003_6d3e2efe6b7fa331.txt"):
+        shutil.copy(ROOT / "seeds" / name, tmp_path / name)
+    r = cli("stories", ".", cwd=tmp_path)
+    assert r.returncode == 0 and "paired automatically" in r.stdout
+    assert "000_" in r.stdout and "001_" in r.stdout and "003_" not in r.stdout
+
+
+def test_names_suggest_prints_registry_yaml(cli):
+    import yaml
+
+    r = cli("names", "seeds", "--suggest", cwd=ROOT)
+    data = yaml.safe_load(r.stdout)
+    names = {e["name"] for e in data["entities"]}
+    assert r.returncode == 0 and all({"name", "type"} <= set(e) for e in data["entities"])
+    assert "Sam McLeod" not in names  # already in the registry: nothing to suggest
+    assert "Silicon Valley" not in names and "Big Tech" in names
