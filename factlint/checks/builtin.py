@@ -7,8 +7,9 @@ def factlint_rule_kinds():
     from factlint.checks.names import NameKind
     from factlint.checks.numbers import NumberKind
     from factlint.checks.pattern import PatternKind
+    from factlint.checks.sourcing import SourcingKind
 
-    return [PatternKind, NameKind, NumberKind]
+    return [PatternKind, NameKind, NumberKind, SourcingKind]
 
 
 @hookimpl

@@ -1,0 +1,188 @@
+"""The ``sourcing`` kind: claims nobody is quoted for, anonymous sources, quotes without a speaker.
+
+The signals are data (``signals:`` files, one per language, in
+``rules/sourcing/``).  A sentence is a *claim* when it carries a figure, a
+superlative, a prediction, a causal assertion or a charge, and is not opinion
+marked as such.  It is *attributed* when it, or the next sentence of the same
+paragraph, names who says so (a reporting verb, "according to", a document or
+data source, a link), or when it sits in a quotation whose paragraph has a
+speaker.  Attribution is never carried across paragraphs.  Boilerplate
+(share buttons, "Source link", footers, disclaimers) is skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factlint.checks import RuleKind, finding
+from factlint.lang import load
+from factlint.quantities import extract_quantities
+from factlint.sentences import split_sentences
+
+CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
+QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
+QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
+AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b")
+FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
+TIME_NOUNS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos", "horas",
+              "días", "dias", "semanas", "meses", "años", "anos"}
+CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
+
+
+def _compile(patterns):
+    if not patterns:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])", re.I | re.U)
+
+
+@dataclass
+class Signals:
+    attribution: object = None
+    anonymous: object = None
+    hedges: object = None
+    opinion: object = None
+    schedule: object = None
+    boilerplate: object = None
+    boilerplate_tail: object = None
+    claims: dict = field(default_factory=dict)
+
+
+class SourcingKind(RuleKind):
+    name = "sourcing"
+    options_schema = {"check": {"enum": CHECKS}}
+    required_options = ("check",)
+    data_sections = {"signals": "signals.schema.json"}
+
+    def __init__(self, rules, data, settings):
+        super().__init__(rules, data, settings)
+        self.by_check = {c: [r for r in rules if r.options["check"] == c] for c in CHECKS}
+        self.signals = {}
+        merged: dict[str, dict] = {}
+        for item in data.get("signals", []):
+            slot = merged.setdefault(item["lang"], {"claims": {}})
+            for key, value in item.items():
+                if key == "claims":
+                    for what, pats in value.items():
+                        slot["claims"].setdefault(what, []).extend(pats)
+                elif isinstance(value, list):
+                    slot.setdefault(key, []).extend(value)
+        for lang, slot in merged.items():
+            try:
+                self.signals[lang] = Signals(
+                    attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
+                    anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
+                    opinion=_compile(slot.get("opinion")), schedule=_compile(slot.get("schedule")),
+                    boilerplate=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate", ["(?!)"])) + ")", re.I),
+                    boilerplate_tail=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate_tail", ["(?!)"])) + ")", re.I),
+                    claims={what: _compile(p) for what, p in slot["claims"].items()},
+                )
+            except re.error as exc:
+                from factlint.errors import ConfigError
+
+                raise ConfigError(f"sourcing signals for {lang!r}: a pattern does not compile: {exc}") from None
+
+    def explain_extra(self, rule):
+        return "Signals per language: " + ", ".join(sorted(self.signals)) + " (signals: sections of the loaded packs)."
+
+    def document(self, doc):
+        signals = self.signals.get(doc.lang)
+        if signals is None:
+            return [], None
+        findings = []
+        for claim in analyse(doc, signals):
+            findings.extend(self._findings(doc, claim))
+        return findings, None
+
+    def _findings(self, doc, s):
+        out = []
+        lang_rules = lambda check: [r for r in self.by_check[check] if r.applies_to(doc.lang)]
+        if s["claim"] and not s["attributed"] and not s["anonymous"]:
+            for rule in lang_rules("unattributed-claim"):
+                out.append(finding(doc, rule, s["start"], s["end"], rule.format_message(
+                    why=s["claim"], looked="a reporting verb, 'according to', a named source or a link")))
+        if s["anonymous"]:
+            for rule in lang_rules("anonymous-source"):
+                start, end = s["anonymous"]
+                out.append(finding(doc, rule, start, end, rule.format_message(match=doc.text[start:end])))
+        if s["quote"] and not s["speaker"]:
+            for rule in lang_rules("unattributed-quote"):
+                start, end = s["quote"]
+                out.append(finding(doc, rule, start, end, rule.format_message(quote=_short(doc.text[start:end]))))
+        if s["hedge"]:
+            for rule in lang_rules("hedge"):
+                start, end = s["hedge"]
+                out.append(finding(doc, rule, start, end, rule.format_message(match=doc.text[start:end])))
+        return out
+
+
+def _short(text, limit=50):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def analyse(doc, signals):
+    """Per sentence: is it a claim (and why), attributed, anonymous, a quote with a speaker?"""
+    lang = load(doc.lang)
+    text = doc.text
+    sentences = split_sentences(text, lang)
+    quantities = extract_quantities(text, doc.lang)
+    paragraphs: dict[int, list] = {}
+    for s in sentences:
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    results = []
+    skipping_tail = False
+    for number in sorted(paragraphs):
+        group = paragraphs[number]
+        para_text = text[group[0].start:group[-1].end]
+        if skipping_tail or signals.boilerplate_tail.match(para_text):
+            skipping_tail = True
+            continue
+        if signals.boilerplate.match(para_text):
+            continue
+        attributed = [bool(_search(signals.attribution, text[s.start:s.end])) for s in group]
+        para_speaker = any(attributed)
+        quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
+                  if len(m.group().split()) >= QUOTE_MIN_WORDS]
+        for i, s in enumerate(group):
+            sentence = text[s.start:s.end]
+            in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
+            claim = _claim(sentence, s, quantities, signals)
+            anonymous = _search(signals.anonymous, sentence)
+            hedge = _search(signals.hedges, sentence)
+            quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end), None)
+            results.append({
+                "start": s.start, "end": s.end, "claim": claim,
+                "attributed": attributed[i] or (i + 1 < len(group) and attributed[i + 1]) or (in_quote and para_speaker),
+                "anonymous": (anonymous.start() + s.start, anonymous.end() + s.start) if anonymous else None,
+                "hedge": (hedge.start() + s.start, hedge.end() + s.start) if hedge else None,
+                "quote": quote, "speaker": para_speaker,
+            })
+    return results
+
+
+def _search(pattern, text):
+    return pattern.search(text) if pattern is not None else None
+
+
+def _claim(sentence, s, quantities, signals) -> str:
+    """Why the sentence is check-worthy ('' if it is not)."""
+    if signals.opinion is not None and signals.opinion.search(sentence):
+        return ""
+    for q in quantities:
+        if s.start <= q.start < s.end and q.kind in FIGURE_KINDS:
+            if q.kind == "count" and q.value < 10 and not q.scaled:
+                continue
+            if q.kind == "vague" and q.high < 1000:
+                continue
+            if q.kind == "count" and (q.noun in TIME_NOUNS or CLOCK.search(sentence[:q.start - s.start])):
+                continue  # "every 15 minutes", "at ten": when, not how much
+            window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
+            if AGE.search(window):
+                continue
+            return f"a figure: {q.text!r}"
+    scheduled = _search(signals.schedule, sentence)
+    for what, pattern in signals.claims.items():
+        match = _search(pattern, sentence)
+        if match and not (what == "prediction" and scheduled):
+            return f"a {what}: {match.group()!r}"
+    return ""

@@ -1,0 +1,70 @@
+"""Sourcing: sentences, paragraphs, quotes and the seeds' expectations."""
+import json
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from factlint.checks.sourcing import analyse
+from factlint.documents import Document
+from factlint.lang import load
+from factlint.sentences import split_sentences
+
+
+def _codes(linter, text, lang):
+    kind = linter.kinds["sourcing"]
+    doc = Document(path=f"x.{lang}.txt", source=text, text=text, lang=lang)
+    findings, _ = kind.document(doc)
+    return [f.code for f in findings]
+
+
+@pytest.mark.parametrize("text,lang,count", [
+    ("Mr. Zuckerberg met Dr. LeCun. They spoke.", "en", 2),
+    ("Sr. Pérez llegó a EE.UU. el lunes. Habló.", "es", 2),
+    ("Chris V. Nicholson said 3.5 million. Then left.", "en", 2),
+    ("Revenue was 20.000,5 euros. Costs rose.", "es", 2),
+    ("Title line\n\nFirst sentence. Second one.", "en", 3),
+])
+def test_sentence_splitter(text, lang, count):
+    assert len(split_sentences(text, load(lang))) == count
+
+
+def test_attribution_in_next_sentence_same_paragraph_only(linter):
+    assert _codes(linter, "“We will double our sales next year.” The company's chief said so on Monday.", "en") == []
+    codes = _codes(linter, "Sales will double next year.\n\nThe chief executive said on Monday he was confident.", "en")
+    assert codes == ["FL301"]
+
+
+def test_quote_with_speaker_in_paragraph_is_sourced(linter):
+    text = "“Essas dinâmicas são invisíveis para o consumidor dos EUA”, disse Nicholson. “Mas eles são extremamente importantes.”"
+    assert _codes(linter, text, "pt") == []
+
+
+def test_quote_without_speaker(linter):
+    assert "FL303" in _codes(linter, "“We will be the largest company in the world by far.”", "en")
+
+
+def test_scare_quotes_are_not_quotes(linter):
+    assert "FL303" not in _codes(linter, "He called it a “good business” move.", "en")
+
+
+def test_boilerplate_and_disclaimer_tail_skipped(linter):
+    text = ("Source link\n\nIsenção de responsabilidade: este artigo representa apenas a opinião do autor.\n"
+            "Os produtos são os mais arriscados do mercado e 90% dos clientes perdem dinheiro.\n")
+    assert _codes(linter, text, "pt") == []
+
+
+def test_hedge_and_anonymous(linter):
+    assert "FL304" in _codes(linter, "The firm reportedly paid $2 billion.", "en")
+    assert "FL302" in _codes(linter, "Fuentes del ministerio aseguran que el ministro dimitirá.", "es")
+
+
+def test_seed_expectations(cli):
+    r = cli("check", str(SEEDS), "--select", "FL3", "--format", "json", "--no-cache", cwd=ROOT)
+    found = json.loads(r.stdout)
+    at = {(f["path"].split("/")[-1][:3], f["line"], f["code"]) for f in found}
+    # named speakers: Zuckerberg (000:15, 001:21), Emanuel (001:11), Nicholson (003:29, 003:35), Delangue (003:49)
+    for seed, line in [("000", 15), ("001", 11), ("001", 21), ("003", 29), ("003", 35), ("003", 49)]:
+        assert not {c for s, ln, c in at if (s, ln) == (seed, line) and c in ("FL301", "FL303")}, (seed, line)
+    assert ("003", 17, "FL302") in at        # de acordo com duas pessoas familiarizadas
+    assert ("004", 9, "FL302") in at         # as fontes relatam
+    assert ("004", 19, "FL302") in at        # Fontes indicam
