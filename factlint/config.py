@@ -121,7 +121,9 @@ def _read_raw(path: Path) -> dict:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: configuration must be a mapping of options")
-    return data
+    from factlint.yamlio import plain
+
+    return plain(data)
 
 
 def _validate(raw: dict, path: Path) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factlint.errors import ConfigError
+from factlint.yamlio import plain
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 DEFAULT_PACK = Path(__file__).parent / "rules"
@@ -186,6 +187,7 @@ def load_ruleset(packs: list[Path], kinds: dict) -> RuleSet:
             content, node = _parse_yaml(path)
             if content is None:
                 continue
+            content = plain(content)
             if not isinstance(content, dict):
                 raise ConfigError(f"{path}:1: expected a mapping with one of: {', '.join(sections)}")
             for key in content:

@@ -25,5 +25,7 @@ def split_front_matter(path: str, source: str) -> tuple[str, dict]:
         raise InputError(f"{path}{line}", f"malformed front matter: {problem}") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2", "malformed front matter: expected 'key: value' lines")
-    meta = {str(k): (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in meta.items()}
+    from factlint.yamlio import plain
+
+    meta = plain(meta)
     return blank(source, 0, match.end()), meta

@@ -1,0 +1,287 @@
+"""The ``fact`` kind: statements that contradict the knowledge base.
+
+The knowledge base (``facts:``), the role vocabulary (``roles:``) and the
+shapes of statements per language (``statements:``) are YAML in the packs.
+A statement's names are resolved through the names registry, so "Mr.
+Zuckerberg", "Zuckerberg" and even a misspelled "Daniel Eck" are the entity
+the facts speak of.  Checks:
+
+* ``date``: founding and release years and months;
+* ``role``: a role given to someone who did not hold it when the article was
+  written (or someone else's role), using ``since``/``until``;
+* ``age``: ages against birth dates and the article's ``date``;
+* ``quantity``: figures the knowledge base records (a stake, an investment);
+* ``age-unknown`` (off by default): an age that cannot be checked because
+  the article has no date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from factlint.checks import RuleKind, finding
+from factlint.checks.names import Registry, resolve
+from factlint.lang import load
+from factlint.mentions import extract_mentions
+from factlint.quantities import extract_quantities
+from factlint.sentences import split_sentences
+
+CHECKS = ["date", "role", "age", "quantity", "age-unknown"]
+NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.? )?\p{Lu}[\w’'.\-]*"
+        r"(?: (?:(?:de|da|do|del|van|von) )?[\p{Lu}0-9][\w’'.\-]*){0,3}")
+TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.?\s+")
+NUMBER_WORDS_AGE = r"\d{1,3}"
+
+
+def parse_date(value):
+    """(year, month or None, day or None) from 2004, '2023-07' or '1984-05-14'."""
+    if value is None:
+        return None
+    parts = [int(p) for p in str(value)[:10].split("-")]
+    return tuple(parts + [None] * (3 - len(parts)))
+
+
+class FactKind(RuleKind):
+    name = "fact"
+    options_schema = {"check": {"enum": CHECKS}}
+    required_options = ("check",)
+    data_sections = {"facts": "facts.schema.json", "roles": "facts.schema.json", "statements": "facts.schema.json"}
+
+    def __init__(self, rules, data, settings):
+        super().__init__(rules, data, settings)
+        self.by_check = defaultdict(list)
+        for rule in rules:
+            self.by_check[rule.options["check"]].append(rule)
+        self.registry = Registry(data.get("entities", []))
+        self.facts = data.get("facts", [])
+        self.dates = {}
+        self.born = {}
+        self.roles = defaultdict(list)       # (role, organisation) -> facts
+        self.quantities = []
+        for fact in self.facts:
+            if "founded" in fact or "released" in fact:
+                self.dates[fact["entity"]] = fact
+            elif "born" in fact:
+                self.born[fact["entity"]] = fact
+            elif "role" in fact:
+                self.roles[(fact["role"], fact["organisation"])].append(fact)
+            elif "quantity" in fact:
+                self.quantities.append(fact)
+        self.role_names = {}
+        for item in data.get("roles", []):
+            for lang, names in item["names"].items():
+                for n in names:
+                    self.role_names[(lang, n.lower())] = item["role"]
+        self.patterns = defaultdict(list)
+        for item in data.get("statements", []):
+            self.patterns[item["lang"]].append((item["type"], self._compile(item)))
+
+    def _compile(self, item):
+        import regex
+
+        lang = item["lang"]
+        roles = sorted((n for (l, n) in self.role_names if l in (lang, "en")), key=len, reverse=True)
+        months = sorted(load(lang).months, key=len, reverse=True) if lang in _langs() else []
+        pattern = (item["pattern"].replace("{NAME}", NAME)
+                   .replace("{ROLE}", "(?i:" + "|".join(map(regex.escape, roles)) + ")")
+                   .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", NUMBER_WORDS_AGE)
+                   .replace("{MONTH}", "(?i:" + "|".join(map(regex.escape, months)) + ")"))
+        try:
+            return regex.compile(pattern)
+        except regex.error as exc:
+            from factlint.errors import ConfigError
+
+            raise ConfigError(f"{item['_origin']}: statement pattern does not compile: {exc}") from None
+
+    def explain_extra(self, rule):
+        sources = sorted({f["source"] for f in self.facts})
+        return (f"Knowledge base: {len(self.facts)} facts (facts: sections of the loaded packs).\n"
+                "Sources:\n" + "\n".join(f"  - {s}" for s in sources))
+
+    # -- resolution ---------------------------------------------------------
+    def entity(self, text, lang=None):
+        """The registry entity a written name stands for (None if unknown)."""
+        words = TITLE.sub("", text.strip(" ,.;:")).replace("’s", "").replace("'s", "").split()
+        stop = load(lang).stopwords if lang else ()
+        while words and words[0].lower() in stop:  # "O Llama 2", "The Open Compute Project"
+            words = words[1:]
+        if not words:
+            return None
+        results, covered = resolve(words, self.registry)
+        whole = [r for r in results if r[0] == 0 and r[1] == len(words)]
+        if whole:
+            return whole[0][2]["name"]
+        return None
+
+    # -- phase 1 ------------------------------------------------------------
+    def document(self, doc):
+        date = parse_date(doc.metadata.get("date"))
+        findings = []
+        for kind, pattern in self.patterns.get(doc.lang, ()):
+            for m in pattern.finditer(doc.text, overlapped=False):
+                findings.extend(self._check(doc, kind, m, date))
+        findings.extend(self._check_quantities(doc))
+        return findings, None
+
+    def _emit(self, check, doc, start, end, **values):
+        return [finding(doc, rule, start, end, rule.format_message(**values))
+                for rule in self.by_check[check] if rule.applies_to(doc.lang)]
+
+    def _check(self, doc, kind, m, date):
+        g = m.groupdict()
+        if kind in ("founded", "released"):
+            subject = g.get("thing") or g.get("org")
+            entity = self.entity(subject, doc.lang)
+            fact = self.dates.get(entity)
+            if not fact:
+                return []
+            expected = parse_date(fact.get("founded") or fact.get("released"))
+            stated = int(g["year"])
+            if stated != expected[0]:
+                what = "founded" if "founded" in fact else "released"
+                return self._emit("date", doc, m.start("year"), m.end("year"), statement=m.group(),
+                                  expected=f"{entity} was {what} in {expected[0]}", source=fact["source"],
+                                  as_of=fact["as_of"], stated=stated)
+            return []
+        if kind == "released-month":
+            entity = self.entity(g["thing"], doc.lang)
+            fact = self.dates.get(entity)
+            if not fact or parse_date(fact.get("released") or fact.get("founded"))[1] is None:
+                return []
+            month = load(doc.lang).months.get(g["month"].lower())
+            expected = parse_date(fact.get("released") or fact.get("founded"))
+            if month and month != expected[1]:
+                names = list(load(doc.lang).data["months"])
+                return self._emit("date", doc, m.start("month"), m.end("month"), statement=m.group(),
+                                  expected=f"{entity} was released in {names[expected[1] - 1]} {expected[0]}",
+                                  source=fact["source"], as_of=fact["as_of"], stated=g["month"])
+            return []
+        if kind == "role":
+            return self._check_role(doc, m, date)
+        if kind in ("age", "age-nearby"):
+            person = self.entity(g["person"], doc.lang) if g.get("person") else self._person_before(doc, m.start())
+            return self._check_age(doc, m, person, int(g["age"]), date)
+        return []
+
+    def _check_role(self, doc, m, date):
+        g = m.groupdict()
+        role = self.role_names.get((doc.lang, g["role"].lower())) or self.role_names.get(("en", g["role"].lower()))
+        person, org = self.entity(g["person"], doc.lang), self.entity(g["org"], doc.lang)
+        stop = load(doc.lang).stopwords
+        named = [w for w in TITLE.sub("", g["person"]).split() if w.lower() not in stop]
+        if not role or not org or not named:
+            return []  # "El CEO de Meta": an article, not a person
+        holders = [f for f in self.roles.get((role, org), ()) if _valid(f, date)]
+        if not holders or any(f["entity"] == person for f in holders):
+            return []
+        holder = holders[0]
+        who = person or g["person"]
+        return self._emit("role", doc, m.start("person"), m.end("person"), statement=m.group(),
+                          expected=f"the {role} of {org} is {holder['entity']}", source=holder["source"],
+                          as_of=holder["as_of"], stated=f"{who} as {role} of {org}")
+
+    def _person_before(self, doc, offset):
+        """The last registered person named earlier in the same sentence (the 40-year-old ...)."""
+        lang = load(doc.lang)
+        sentence = next((s for s in split_sentences(doc.text, lang) if s.start <= offset < s.end), None)
+        if sentence is None:
+            return None
+        person = None
+        for mention in extract_mentions(doc.text[sentence.start:offset], lang):
+            results, _ = resolve(mention.tokens, self.registry)
+            for _, _, entity, kind, _ in results:
+                if entity["type"] == "person":
+                    person = entity["name"]
+        return person
+
+    def _check_age(self, doc, m, person, age, date):
+        fact = self.born.get(person)
+        if not fact:
+            return []
+        if date is None:
+            return self._emit("age-unknown", doc, m.start("age"), m.end("age"), person=person, stated=age)
+        born = parse_date(fact["born"])
+        possible = _possible_ages(born, date)
+        if age in possible:
+            return []
+        expected = " or ".join(str(a) for a in sorted(possible))
+        return self._emit("age", doc, m.start("age"), m.end("age"), statement=m.group(),
+                          expected=f"{person} was {expected} on {_fmt_date(date)} (born {fact['born']})",
+                          source=fact["source"], as_of=fact["as_of"], stated=age)
+
+    def _check_quantities(self, doc):
+        if not self.quantities or not self.by_check["quantity"]:
+            return []
+        out = []
+        lang = load(doc.lang)
+        text = doc.text
+        present = set()
+        for mention in extract_mentions(text, lang):
+            for _, _, entity, _, _ in resolve(mention.tokens, self.registry)[0]:
+                present.add(entity["name"])
+        quantities = extract_quantities(text, doc.lang)
+        for fact in self.quantities:
+            q = fact["quantity"]
+            keywords = q["keywords"].get(doc.lang, [])
+            if fact["entity"] not in present or (q.get("about") and q["about"] not in present) or not keywords:
+                continue
+            keyword = re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + r")\w*", re.I)
+            for s in split_sentences(text, lang):
+                sentence = text[s.start:s.end]
+                if not keyword.search(sentence):
+                    continue
+                for found in quantities:
+                    if not (s.start <= found.start < s.end) or not _same_unit(found, q["unit"]):
+                        continue
+                    if abs(found.value - q["value"]) > max(found.precision, 0.005 * abs(q["value"])):
+                        out += self._emit("quantity", doc, found.start, found.end, statement=found.text,
+                                          expected=f"{q['value']:,g} {q['unit']}", source=fact["source"],
+                                          as_of=fact["as_of"], stated=found.text)
+        return out
+
+
+def _langs():
+    from factlint.lang import supported
+
+    return supported()
+
+
+def _same_unit(found, unit) -> bool:
+    if unit == "percent":
+        return found.kind == "percent"
+    if unit == "count":
+        return found.kind == "count"
+    return found.kind == "money" and found.unit == unit
+
+
+def _valid(fact, date) -> bool:
+    """Did the role hold on the article's date? Without a date, only a current role counts."""
+    since, until = parse_date(fact.get("since")), parse_date(fact.get("until"))
+    if date is None:
+        return until is None
+    key = (date[0], date[1] or 1, date[2] or 1)
+    if since and key < (since[0], since[1] or 1, since[2] or 1):
+        return False
+    if until and key > (until[0], until[1] or 12, until[2] or 31):
+        return False
+    return True
+
+
+def _possible_ages(born, date) -> set[int]:
+    """Ages someone born on ``born`` can have on ``date`` (two when a month or day is unknown)."""
+    year, month, day = born
+    d_year, d_month, d_day = date
+    had_birthday = None
+    if month and d_month:
+        if d_month != month:
+            had_birthday = d_month > month
+        elif day and d_day:
+            had_birthday = d_day >= day
+    if had_birthday is None:
+        return {d_year - year - 1, d_year - year}
+    return {d_year - year if had_birthday else d_year - year - 1}
+
+
+def _fmt_date(date) -> str:
+    return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(date) if p is not None)
