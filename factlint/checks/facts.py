@@ -27,7 +27,9 @@ from factlint.mentions import extract_mentions
 from factlint.quantities import extract_quantities
 from factlint.sentences import split_sentences
 
-CHECKS = ["date", "role", "age", "quantity", "age-unknown"]
+CHECKS = ["date", "role", "age", "quantity", "age-unknown", "relative"]
+SUMMER = (6, 9)  # months counted as summer (northern hemisphere)
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.? )?\p{Lu}[\w’'.\-]*"
         r"(?: (?:(?:de|da|do|del|van|von) )?[\p{Lu}0-9][\w’'.\-]*){0,3}")
 TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.?\s+")
@@ -83,9 +85,11 @@ class FactKind(RuleKind):
         lang = item["lang"]
         roles = sorted((n for (l, n) in self.role_names if l in (lang, "en")), key=len, reverse=True)
         months = sorted(load(lang).months, key=len, reverse=True) if lang in _langs() else []
+        words = sorted(load(lang).data.get("number_words", {}), key=len, reverse=True) if lang in _langs() else []
         pattern = (item["pattern"].replace("{NAME}", NAME)
                    .replace("{ROLE}", "(?i:" + "|".join(map(regex.escape, roles)) + ")")
                    .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", NUMBER_WORDS_AGE)
+                   .replace("{NUMBER}", "(?i:\\d{1,2}|" + "|".join(map(regex.escape, words)) + ")")
                    .replace("{MONTH}", "(?i:" + "|".join(map(regex.escape, months)) + ")"))
         try:
             return regex.compile(pattern)
@@ -159,6 +163,8 @@ class FactKind(RuleKind):
             return []
         if kind == "role":
             return self._check_role(doc, m, date)
+        if kind in ("years-later", "last-summer"):
+            return self._check_relative(doc, kind, m, date)
         if kind in ("age", "age-nearby"):
             person = self.entity(g["person"], doc.lang) if g.get("person") else self._person_before(doc, m.start())
             return self._check_age(doc, m, person, int(g["age"]), date)
@@ -180,6 +186,44 @@ class FactKind(RuleKind):
         return self._emit("role", doc, m.start("person"), m.end("person"), statement=m.group(),
                           expected=f"the {role} of {org} is {holder['entity']}", source=holder["source"],
                           as_of=holder["as_of"], stated=f"{who} as {role} of {org}")
+
+    def _check_relative(self, doc, kind, m, date):
+        """'Three years later' (after 'In 2013') or 'last summer' against dated entities of the sentence."""
+        lang = load(doc.lang)
+        if kind == "years-later":
+            n = m.group("n").lower()
+            count = int(n) if n.isdigit() else int(lang.data["number_words"].get(n, 0))
+            before = YEAR.findall(doc.text[max(0, m.start() - 2000):m.start()])
+            if not count or not before:
+                return []
+            year, window = int(before[-1]) + count, (None, None)
+            said = f"{m.group()} (after {before[-1]}) is {year}"
+        else:
+            if date is None or date[1] is None:
+                return []
+            year = date[0] if date[1] > SUMMER[1] else date[0] - 1
+            window = SUMMER
+            said = f"{m.group()} (article dated {_fmt_date(date)}) is the summer of {year}"
+        sentence = next((s for s in split_sentences(doc.text, lang) if s.start <= m.start() < s.end), None)
+        if sentence is None:
+            return []
+        # only the first dated product or organisation named right after the expression
+        clause = doc.text[m.end():min(sentence.end, m.end() + 80)]
+        for mention in extract_mentions(clause, lang):
+            for _, _, entity, _, _ in resolve(mention.tokens, self.registry)[0]:
+                fact = self.dates.get(entity["name"])
+                if not fact or (kind == "last-summer" and "released" not in fact):
+                    continue
+                known = parse_date(fact.get("released") or fact.get("founded"))
+                month_ok = window[0] is None or known[1] is None or window[0] <= known[1] <= window[1]
+                if known[0] == year and month_ok:
+                    return []
+                what = "released" if "released" in fact else "founded"
+                when = str(fact.get("released") or fact.get("founded"))
+                return self._emit("relative", doc, m.start(), m.end(), stated=said, entity=entity["name"],
+                                  expected=f"{entity['name']} was {what} in {when}", source=fact["source"],
+                                  as_of=fact["as_of"])
+        return []
 
     def _person_before(self, doc, offset):
         """The last registered person named earlier in the same sentence (the 40-year-old ...)."""
