@@ -17,9 +17,10 @@ GENDER_ENDINGS = {frozenset("oa"), frozenset("ea"), frozenset("oe")}
 
 
 def _distance(a: str, b: str) -> int:
-    from rapidfuzz.distance import Levenshtein
+    """Edit distance counting a swap of two neighbouring letters as one edit (OSA)."""
+    from rapidfuzz.distance import OSA
 
-    return Levenshtein.distance(a, b)
+    return OSA.distance(a, b)
 
 
 def compare_tokens(m: str, f: str, relaxed: bool = False) -> str | None:

@@ -164,7 +164,7 @@ def dimension(q) -> tuple:
     if q["kind"] == "unit":
         return ("unit", _dimensionality(q["unit"]))
     if q["kind"] == "money":
-        return ("money", q["unit"])
+        return ("money", "")  # currencies are compared in same_value
     if q["kind"] == "vague":
         return ("vague", q["unit"])
     return (q["kind"], "")
@@ -179,7 +179,7 @@ def compatible(x, y) -> bool:
         count = x if dx[0] == "count" else y
         return not (dx[1] or dy[1]) and count["value"] >= 10
     if kinds == {"vague", "money"}:
-        return dx[1] == dy[1]
+        return x["unit"] == y["unit"]
     return False
 
 
@@ -208,7 +208,15 @@ def _converted(value, unit, target):
 
 
 def same_value(x, y) -> bool:
+    """Do two aligned quantities agree (within rounding, or after unit conversion)?
+
+    Amounts in different currencies are not converted (translators re-express
+    money for their readers): they agree unless the figure is identical and
+    only the currency changed, which is a slip, not a conversion.
+    """
     a, b = x["value"], y["value"]
+    if x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"]:
+        return abs(a - b) > max(x["precision"], y["precision"])
     if x["kind"] == "unit" and x["unit"] != y["unit"]:
         try:
             b = _converted(b, y["unit"], x["unit"])
