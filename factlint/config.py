@@ -58,6 +58,8 @@ class Settings:
         return meta
 
     def ignored_codes_for(self, path) -> list[str]:
+        if not self.per_file_ignores:
+            return []
         rel = self.relative(path)
         codes = []
         for pattern, values in self.per_file_ignores.items():

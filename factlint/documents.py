@@ -63,6 +63,13 @@ class Document:
     suppressions: dict = field(default_factory=dict)  # line -> set of codes (empty set = all)
     file_suppressions: set | None = None
     _index: LineIndex | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key, compute):
+        """Compute something about this document once, whichever check asks first."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def lines(self) -> LineIndex:

@@ -190,7 +190,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     errors: list[str] = []
     pending = []  # (path, data, checked, key)
     for path, checked in jobs_list:
-        if cache is not None and not checked:
+        if cache is not None:  # unchanged size and mtime: reuse without reading the file
             key = cache.lookup_stat(path)
             if key:
                 hit = cache.get(key)

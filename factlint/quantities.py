@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 from factlint.lang import load
 
@@ -42,7 +42,7 @@ class Quantity:
     ambiguous_range: bool = False
 
     def to_json(self):
-        return asdict(self)
+        return dict(self.__dict__)
 
 
 def _alternation(words) -> str:

@@ -21,11 +21,10 @@ import re
 from collections import defaultdict
 
 from factlint.checks import RuleKind, finding
-from factlint.checks.names import Registry, resolve
+from factlint import extracts
+from factlint.checks.names import Registry
 from factlint.lang import load
 from factlint.mentions import extract_mentions
-from factlint.quantities import extract_quantities
-from factlint.sentences import split_sentences
 
 CHECKS = ["date", "role", "age", "quantity", "age-unknown", "relative"]
 SUMMER = (6, 9)  # months counted as summer (northern hemisphere)
@@ -112,7 +111,7 @@ class FactKind(RuleKind):
             words = words[1:]
         if not words:
             return None
-        results, covered = resolve(words, self.registry)
+        results, covered = self.registry.resolve(words)
         whole = [r for r in results if r[0] == 0 and r[1] == len(words)]
         if whole:
             return whole[0][2]["name"]
@@ -204,13 +203,13 @@ class FactKind(RuleKind):
             year = date[0] if date[1] > SUMMER[1] else date[0] - 1
             window = SUMMER
             said = f"{m.group()} (article dated {_fmt_date(date)}) is the summer of {year}"
-        sentence = next((s for s in split_sentences(doc.text, lang) if s.start <= m.start() < s.end), None)
+        sentence = extracts.sentence_at(doc, m.start())
         if sentence is None:
             return []
         # only the first dated product or organisation named right after the expression
         clause = doc.text[m.end():min(sentence.end, m.end() + 80)]
         for mention in extract_mentions(clause, lang):
-            for _, _, entity, _, _ in resolve(mention.tokens, self.registry)[0]:
+            for _, _, entity, _, _ in self.registry.resolve(mention.tokens)[0]:
                 fact = self.dates.get(entity["name"])
                 if not fact or (kind == "last-summer" and "released" not in fact):
                     continue
@@ -228,12 +227,12 @@ class FactKind(RuleKind):
     def _person_before(self, doc, offset):
         """The last registered person named earlier in the same sentence (the 40-year-old ...)."""
         lang = load(doc.lang)
-        sentence = next((s for s in split_sentences(doc.text, lang) if s.start <= offset < s.end), None)
+        sentence = extracts.sentence_at(doc, offset)
         if sentence is None:
             return None
         person = None
         for mention in extract_mentions(doc.text[sentence.start:offset], lang):
-            results, _ = resolve(mention.tokens, self.registry)
+            results, _ = self.registry.resolve(mention.tokens)
             for _, _, entity, kind, _ in results:
                 if entity["type"] == "person":
                     person = entity["name"]
@@ -258,20 +257,21 @@ class FactKind(RuleKind):
         if not self.quantities or not self.by_check["quantity"]:
             return []
         out = []
-        lang = load(doc.lang)
         text = doc.text
-        present = set()
-        for mention in extract_mentions(text, lang):
-            for _, _, entity, _, _ in resolve(mention.tokens, self.registry)[0]:
-                present.add(entity["name"])
-        quantities = extract_quantities(text, doc.lang)
+        present = None
         for fact in self.quantities:
             q = fact["quantity"]
             keywords = q["keywords"].get(doc.lang, [])
-            if fact["entity"] not in present or (q.get("about") and q["about"] not in present) or not keywords:
+            keyword = re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + r")\w*", re.I) if keywords else None
+            if keyword is None or not keyword.search(text):
+                continue  # cheap test first: most articles never use the fact's keywords
+            if present is None:
+                present = {entity["name"] for mention in extracts.mentions(doc)
+                           for _, _, entity, _, _ in self.registry.resolve(mention.tokens)[0]}
+            if fact["entity"] not in present or (q.get("about") and q["about"] not in present):
                 continue
-            keyword = re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + r")\w*", re.I)
-            for s in split_sentences(text, lang):
+            quantities = extracts.quantities(doc)
+            for s in extracts.sentences(doc):
                 sentence = text[s.start:s.end]
                 if not keyword.search(sentence):
                     continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from factlint.checks import RuleKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
 from factlint.lang.phonetics import skeleton
-from factlint.mentions import extract_mentions
+from factlint.extracts import mentions
 from factlint.namematch import compare_names
 
 MAX_NGRAM = 4
@@ -36,6 +36,7 @@ class Registry:
         self.exact: dict[tuple, dict] = {}
         self.wrong: dict[tuple, dict] = {}
         self.by_block: dict[tuple, list[Form]] = defaultdict(list)
+        self._resolved: dict[tuple, tuple] = {}
         for entity in entities:
             for words, fuzzy in self._forms(entity):
                 self.exact.setdefault(words, entity)
@@ -60,6 +61,16 @@ class Registry:
                 yield (name[0], name[-1]), True     # Chris Nicholson
         if name[0] == "The" and len(name) > 1:
             yield tuple(name[1:]), True
+
+    def resolve(self, words):
+        """``resolve`` memoised per word sequence: names repeat across a corpus."""
+        key = tuple(words)
+        hit = self._resolved.get(key)
+        if hit is None:
+            if len(self._resolved) > 200_000:
+                self._resolved.clear()
+            hit = self._resolved[key] = resolve(list(key), self)
+        return hit
 
     def candidates(self, words):
         seen = set()
@@ -148,8 +159,8 @@ class NameKind(RuleKind):
     def document(self, doc):
         lang = load(doc.lang)
         findings, unexplained = [], []
-        for mention in extract_mentions(doc.text, lang):
-            results, covered = resolve(mention.tokens, self.registry)
+        for mention in mentions(doc):
+            results, covered = self.registry.resolve(mention.tokens)
             offsets = _word_offsets(doc.text, mention)
             for i, j, entity, kind, reason in results:
                 if kind == "exact":

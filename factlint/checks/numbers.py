@@ -15,8 +15,7 @@ from collections import defaultdict
 
 from factlint.checks import RuleKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
-from factlint.quantities import extract_quantities
-from factlint.sentences import split_sentences
+from factlint import extracts
 
 CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
 CONVERSION_TOLERANCE = 0.08
@@ -53,8 +52,8 @@ class NumberKind(RuleKind):
     # -- phase 1 ------------------------------------------------------------
     def document(self, doc):
         lang = load(doc.lang)
-        quantities = extract_quantities(doc.text, doc.lang)
-        sentences = split_sentences(doc.text, lang)
+        quantities = extracts.quantities(doc)
+        sentences = extracts.sentences(doc)
         findings = []
         items = []
         s_index = 0

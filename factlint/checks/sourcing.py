@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 
 from factlint.checks import RuleKind, finding
 from factlint.lang import load
-from factlint.quantities import extract_quantities
-from factlint.sentences import split_sentences
+from factlint import extracts
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
@@ -124,8 +123,8 @@ def analyse(doc, signals):
     """Per sentence: is it a claim (and why), attributed, anonymous, a quote with a speaker?"""
     lang = load(doc.lang)
     text = doc.text
-    sentences = split_sentences(text, lang)
-    quantities = extract_quantities(text, doc.lang)
+    sentences = extracts.sentences(doc)
+    quantities = extracts.quantities(doc)
     paragraphs: dict[int, list] = {}
     for s in sentences:
         paragraphs.setdefault(s.paragraph, []).append(s)
