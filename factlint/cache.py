@@ -39,20 +39,40 @@ class Cache:
             self.directory.mkdir(parents=True, exist_ok=True)
             (self.directory / ".gitignore").write_text("# created by factlint\n*\n")
 
-    def _entry_path(self, key: str) -> Path:
-        return self.directory / "entries" / key[:2] / f"{key}.json"
+    def _entry_path(self, key: str, part: str) -> Path:
+        return self.directory / "entries" / key[:2] / f"{key}.{part}.json"
 
     # -- entries ---------------------------------------------------------
-    def get(self, key: str) -> dict | None:
+    # An entry is stored in two files: the extracts (read for every document of
+    # the corpus) and the findings (read only for the files being checked).
+    def get(self, key: str, findings: bool = True) -> dict | None:
+        data = self._read(key, "extracts")
+        if data is None:
+            return None
+        if findings:
+            stored = self._read(key, "findings")
+            if stored is None:
+                return None
+            data["findings"] = stored["findings"]
+        else:
+            data["findings"] = []
+        return data
+
+    def _read(self, key, part):
         try:
-            with open(self._entry_path(key), encoding="utf-8") as fh:
+            with open(self._entry_path(key, part), encoding="utf-8") as fh:
                 data = json.load(fh)
             return data if isinstance(data, dict) and data.get("key") == key else None
         except (OSError, ValueError):
             return None
 
     def put(self, key: str, value: dict) -> None:
-        target = self._entry_path(key)
+        extracts = {k: v for k, v in value.items() if k != "findings"}
+        self._write(key, "findings", {"findings": value["findings"]})
+        self._write(key, "extracts", extracts)  # written last: its presence means the entry is complete
+
+    def _write(self, key, part, value) -> None:
+        target = self._entry_path(key, part)
         try:
             self._ensure_directory()
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -193,7 +193,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         if cache is not None:  # unchanged size and mtime: reuse without reading the file
             key = cache.lookup_stat(path)
             if key:
-                hit = cache.get(key)
+                hit = cache.get(key, findings=checked)
                 if hit is not None:
                     entries[path] = Entry.from_cache(path, hit, checked)
                     continue

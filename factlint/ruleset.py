@@ -77,23 +77,50 @@ class RuleSet:
 # ---------------------------------------------------------------------------
 
 
-def _parse_yaml(path: Path):
-    """Return (data, root node) or raise ConfigError with file and line."""
+def _loader():
     import yaml
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
-    return data, node
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+class YamlFile:
+    """A parsed YAML file; its node tree (for line numbers) is built only when needed.
+
+    Loading every pack on every run is on the pre-commit hot path, so the
+    data is parsed once with libyaml and lines are looked up lazily: for an
+    error message, or with a text scan for the line of a rule's code.
+    """
+
+    def __init__(self, path: Path):
+        import yaml
+
+        self.path = path
+        try:
+            self.text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+        try:
+            self.data = yaml.load(self.text, Loader=_loader())
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark else str(path)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+        self._node = None
+
+    def line(self, steps) -> int:
+        import yaml
+
+        if self._node is None:
+            self._node = yaml.compose(self.text, Loader=_loader())
+        return _node_at(self._node, steps)
+
+    def code_line(self, code) -> int:
+        """Line of ``code: <code>`` (cheap: no node tree)."""
+        import re
+
+        m = re.search(rf"^.*\bcode:\s*['\"]?{re.escape(str(code))}\b", self.text, re.M)
+        return self.text.count("\n", 0, m.start()) + 1 if m else 1
 
 
 def _node_at(node, path) -> int:
@@ -147,14 +174,14 @@ def _describe(error) -> str:
     return f"{subject}: {error.message}"
 
 
-def _validate(instance, schema, path: Path, node, base_path, label: str) -> None:
+def _validate(instance, schema, path: Path, yf, base_path, label: str) -> None:
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         err = min(errors, key=lambda e: -len(e.absolute_path))
-        line = _node_at(node, [*base_path, *err.absolute_path])
+        line = yf.line([*base_path, *err.absolute_path])
         raise ConfigError(f"{path}:{line}: {label}{_describe(err)}")
 
 
@@ -184,7 +211,8 @@ def load_ruleset(packs: list[Path], kinds: dict) -> RuleSet:
     for pack in packs:
         for path in pack_files(Path(pack)):
             digest.update(path.read_bytes())
-            content, node = _parse_yaml(path)
+            yf = YamlFile(path)
+            content = yf.data
             if content is None:
                 continue
             content = plain(content)
@@ -194,35 +222,35 @@ def load_ruleset(packs: list[Path], kinds: dict) -> RuleSet:
                 if key not in sections:
                     close = difflib.get_close_matches(str(key), list(sections), n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    raise ConfigError(f"{path}:{_node_at(node, [key])}: unknown section '{key}'{hint}; "
+                    raise ConfigError(f"{path}:{yf.line([key])}: unknown section '{key}'{hint}; "
                                       f"expected one of: {', '.join(sections)}")
             for section, schema_name in sections.items():
                 if section not in content:
                     continue
                 items = content[section]
                 if section == "rules":
-                    _load_rules(path, node, items, header, kinds, rules)
+                    _load_rules(path, yf, items, header, kinds, rules)
                     continue
-                _validate({section: items}, load_schema(schema_name), path, node, [], "")
+                _validate({section: items}, load_schema(schema_name), path, yf, [], "")
                 for i, item in enumerate(items or ()):
                     item = dict(item)
-                    item["_origin"] = f"{path}:{_node_at(node, [section, i])}"
+                    item["_origin"] = f"{path} ({section} entry {i + 1})"
                     data[section].append(item)
     return RuleSet(rules=rules, data=data, digest=digest.hexdigest())
 
 
-def _load_rules(path, node, items, header, kinds, rules) -> None:
+def _load_rules(path, yf, items, header, kinds, rules) -> None:
     if not isinstance(items, list):
-        raise ConfigError(f"{path}:{_node_at(node, ['rules'])}: 'rules' must be a list")
+        raise ConfigError(f"{path}:{yf.line(['rules'])}: 'rules' must be a list")
     for i, raw in enumerate(items):
         where = ["rules", i]
         if not isinstance(raw, dict):
-            raise ConfigError(f"{path}:{_node_at(node, where)}: a rule must be a mapping")
+            raise ConfigError(f"{path}:{yf.line(where)}: a rule must be a mapping")
         code = raw.get("code", f"#{i + 1}")
         label = f"rule {code}: "
         kind_name = raw.get("kind")
         if kind_name not in kinds:
-            line = _node_at(node, [*where, "kind"])
+            line = yf.line([*where, "kind"])
             known = ", ".join(sorted(kinds))
             raise ConfigError(f"{path}:{line}: {label}unknown kind {kind_name!r}; known kinds: {known}")
         cls = kinds[kind_name]
@@ -233,13 +261,13 @@ def _load_rules(path, node, items, header, kinds, rules) -> None:
             "properties": {**header["properties"], **cls.options_schema},
             "additionalProperties": False,
         }
-        _validate(raw, schema, path, node, where, label)
+        _validate(raw, schema, path, yf, where, label)
         if code in rules:
-            raise ConfigError(f"{path}:{_node_at(node, where)}: {label}duplicate code (first defined at {rules[code].origin})")
+            raise ConfigError(f"{path}:{yf.code_line(code)}: {label}duplicate code (first defined at {rules[code].origin})")
         options = {k: v for k, v in raw.items() if k not in header["properties"]}
         rules[code] = Rule(
             code=code, name=raw["name"], kind=kind_name, severity=raw["severity"],
             message=raw["message"], description=raw["description"], examples=raw["examples"],
             languages=tuple(raw.get("languages", ())), enabled=raw.get("enabled", True),
-            link=raw.get("link", ""), options=options, origin=f"{path}:{_node_at(node, where)}",
+            link=raw.get("link", ""), options=options, origin=f"{path}:{yf.code_line(code)}",
         )

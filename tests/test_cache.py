@@ -8,12 +8,12 @@ def test_cache_reused_and_corrupt_entries_rebuilt(cli, tmp_path):
     write(tmp_path / ".factlint.yaml", "lang: en\n")
     write(tmp_path / "a.md", "Yann Lacon said the the thing.\n")
     first = cli("check", "a.md", "--format", "json", cwd=tmp_path)
-    entries = list((tmp_path / ".factlint_cache" / "entries").rglob("*.json"))
-    assert len(entries) == 1
+    entries = sorted((tmp_path / ".factlint_cache" / "entries").rglob("*.json"))
+    assert [p.name.split(".")[1] for p in entries] == ["extracts", "findings"]
     assert cli("check", "a.md", "--format", "json", cwd=tmp_path).stdout == first.stdout
-    entries[0].write_text("{not json")
+    entries[1].write_text("{not json")  # a corrupt findings file
     assert cli("check", "a.md", "--format", "json", cwd=tmp_path).stdout == first.stdout
-    assert json.loads(entries[0].read_text())["key"]
+    assert json.loads(entries[1].read_text())["key"]
     r = cli("cache", "clear", cwd=tmp_path)
     assert r.returncode == 0 and not (tmp_path / ".factlint_cache").exists()
 

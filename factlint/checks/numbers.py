@@ -10,6 +10,7 @@ tolerance) is a conflict reported at both places.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -18,6 +19,8 @@ from factlint.lang import load, strip_accents
 from factlint import extracts
 
 CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
+# what the corpus phase reads of a quantity (the extract is cached for every document)
+CORPUS_FIELDS = {"text", "value", "kind", "unit", "approx", "low", "high", "precision", "noun", "range_with"}
 CONVERSION_TOLERANCE = 0.08
 AUTO_PAIR_THRESHOLD = 0.45
 AUTO_PAIR_MIN_SHARED = 4
@@ -64,9 +67,9 @@ class NumberKind(RuleKind):
                 s_index += 1
             sent = sentences[s_index] if sentences else None
             context = doc.text[sent.start:sent.end] if sent else ""
-            item = q.to_json()
-            item.update(loc=span_location(doc, q.start, q.end), rel=(q.start - body_start) / body_length,
-                        sentence=s_index, anchors=sorted(_anchors(context, lang)))
+            item = {k: v for k, v in q.to_json().items() if k in CORPUS_FIELDS}
+            item.update(loc=span_location(doc, q.start, q.end), rel=round((q.start - body_start) / body_length, 4),
+                        anchors=sorted(_anchors(context, lang)))
             items.append(item)
         for rule in self.by_check["ambiguous-range"]:
             for q in quantities:
@@ -108,6 +111,8 @@ class NumberKind(RuleKind):
         entries = [e for e in corpus if e.extracts.get("number")]
         findings = []
         for group, how in translation_groups(entries):
+            if not any(e.checked for e in group):
+                continue  # findings are reported for checked files only
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     if a.lang != b.lang:
@@ -194,6 +199,7 @@ def _registry():
     return _UREG
 
 
+@functools.lru_cache(maxsize=None)
 def _dimensionality(unit: str) -> str:
     try:
         return str(_registry()(unit).dimensionality)
