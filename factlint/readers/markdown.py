@@ -45,8 +45,13 @@ class MarkdownReader:
         return text, meta
 
 
+BLOCK_HINT = re.compile(r"^(?: {4}|\t| {0,3}(?:```|~~~|<|\|))", re.M)
+
+
 def _blank_blocks(text: str) -> str:
     """Blank fenced/indented code and raw HTML blocks, found by markdown-it-py."""
+    if not BLOCK_HINT.search(text):
+        return text  # no line can open a code, HTML or table block: skip the parser
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark")
