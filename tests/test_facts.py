@@ -60,3 +60,45 @@ def test_near_misses_silent(cli, tmp_path, text, date):
 def test_explain_shows_sources(cli):
     r = cli("explain", "FL401")
     assert "Knowledge base:" in r.stdout and "https://about.fb.com/company-info/" in r.stdout
+
+
+SHAPES = [
+    # (lang, statement that agrees, statement that contradicts, code)
+    ("en", "said Daniel Ek, Spotify's chief executive.", "said Sam Altman, Spotify's chief executive.", "FL402"),
+    ("en", "Patrick Collison, chief executive of Stripe, said so.", "Sundar Pichai, chief executive of Stripe, said so.", "FL402"),
+    ("en", "Meta chief executive Mark Zuckerberg said so.", "Spotify chief executive Patrick Collison said so.", "FL402"),
+    ("en", "Mark Zuckerberg, who founded Facebook in 2004, spoke.", "Mark Zuckerberg, who founded Facebook in 2006, spoke.", "FL401"),
+    ("en", "Hugging Face was founded in 2016 in New York.", "Hugging Face was founded in 2018 in New York.", "FL401"),
+    ("en", "In 2016, Facebook released PyTorch.", "In 2017, Facebook released PyTorch.", "FL401"),
+    ("en", "Llama 3, released in April, was popular.", "Llama 3, released in May, was popular.", "FL401"),
+    ("en", "Mark Zuckerberg, 40, said so.", "Mark Zuckerberg, 41, said so.", "FL403"),
+    ("en", "Mr. Zuckerberg spoke, and the 40-year-old smiled.", "Mr. Zuckerberg spoke, and the 45-year-old smiled.", "FL403"),
+    ("es", "dijo el director ejecutivo de Spotify, Daniel Ek, ayer.", "dijo el director ejecutivo de Spotify, Sam Altman, ayer.", "FL402"),
+    ("es", "Daniel Ek, el director ejecutivo de Spotify, habló.", "Sam Altman, el director ejecutivo de Spotify, habló.", "FL402"),
+    ("es", "Mark Zuckerberg fundó Facebook en 2004.", "Mark Zuckerberg fundó Facebook en 2003.", "FL401"),
+    ("es", "Hugging Face fue fundada en 2016.", "Hugging Face fue fundada en 2014.", "FL401"),
+    ("es", "En 2016, Facebook lanzó PyTorch.", "En 2019, Facebook lanzó PyTorch.", "FL401"),
+    ("es", "Llama 2, lanzado en julio, gustó.", "Llama 2, lanzado en enero, gustó.", "FL401"),
+    ("es", "Mark Zuckerberg, de 40 años, habló.", "Mark Zuckerberg, de 44 años, habló.", "FL403"),
+    ("pt", "disse Clément Delangue, diretor executivo da Hugging Face.", "disse Sam Altman, diretor executivo da Hugging Face.", "FL402"),
+    ("pt", "disse o diretor executivo da Hugging Face, Clément Delangue, ontem.", "disse o diretor executivo da Hugging Face, Sam Altman, ontem.", "FL402"),
+    ("pt", "Mark Zuckerberg fundou o Facebook em 2004.", "Mark Zuckerberg fundou o Facebook em 2001.", "FL401"),
+    ("pt", "A Hugging Face foi fundada em 2016.", "A Hugging Face foi fundada em 2012.", "FL401"),
+    ("pt", "Em 2016, o Facebook lançou o PyTorch.", "Em 2015, o Facebook lançou o PyTorch.", "FL401"),
+    ("pt", "O Llama 3, lançado em abril, fez sucesso.", "O Llama 3, lançado em junho, fez sucesso.", "FL401"),
+    ("pt", "Alexandr Wang, de 27 anos, falou.", "Alexandr Wang, de 30 anos, falou.", "FL403"),
+]
+
+
+@pytest.mark.parametrize("lang,agrees,contradicts,code", SHAPES, ids=[f"{s[0]}-{i}" for i, s in enumerate(SHAPES)])
+def test_statement_shapes(linter, lang, agrees, contradicts, code):
+    from factlint.documents import Document
+
+    kind = linter.kinds["fact"]
+
+    def codes(text):
+        doc = Document(path="a.txt", source=text, text=text, lang=lang, metadata={"date": "2024-06-01"})
+        return [f.code for f in kind.document(doc)[0]]
+
+    assert codes(agrees) == []
+    assert codes(contradicts) == [code]

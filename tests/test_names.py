@@ -101,3 +101,16 @@ def test_seed_translation_pair(cli):
     vague = [f for f in found if f["code"] == "FL202"]
     assert {f["path"].split("/")[-1][:3] for f in vague} == {"000", "001"}
     assert "decenas de miles" in vague[0]["message"] + vague[1]["message"]
+
+
+def test_fix_only_for_a_single_candidate():
+    from factlint.checks.names import Registry, resolve
+
+    registry = Registry([{"name": "Ana Lopes", "type": "person"}, {"name": "Ana Lopez", "type": "person"},
+                         {"name": "Rui Torres", "type": "person"}])
+    (_, _, entity, kind, reason), = resolve(["Rui", "Torress"], registry)[0]
+    assert kind == "near"
+    (_, _, entity, kind, reason), = resolve(["Ana", "Lopes"], registry)[0]
+    assert kind == "exact"
+    results, _ = resolve(["Ana", "Lopex"], registry)
+    assert results[0][3] == "ambiguous" and "Ana Lopes" in results[0][4] and "Ana Lopez" in results[0][4]

@@ -114,11 +114,18 @@ def resolve(mention_words, registry: Registry):
     def near(min_len, max_len):
         for i, j in spans(min_len, max_len):
             words = tuple(mention_words[i:j])
+            matches = {}
             for form in registry.candidates(words):
                 reason = compare_names(list(words), list(form.words))
                 if reason:
-                    take(i, j, form.entity, "near", reason)
-                    break
+                    matches.setdefault(form.entity["name"], (form.entity, reason))
+            if len(matches) == 1:
+                entity, reason = next(iter(matches.values()))
+                take(i, j, entity, "near", reason)
+            elif matches:  # two entities are as close: say so, and offer no automatic fix
+                entity, reason = next(iter(matches.values()))
+                others = " or ".join(f'"{name}"' for name in matches)
+                take(i, j, entity, "ambiguous", f"{reason}; it could be {others}")
 
     # Order matters: known misspellings, then whole names (exact before near), then single words,
     # so "Yann Lacon" is judged as a full name before "Yann" alone counts as a first name.
@@ -169,13 +176,14 @@ class NameKind(RuleKind):
                 written = doc.text[start:end]
                 for rule in self.registry_rules:
                     if rule.applies_to(doc.lang):
-                        findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason, j - i))
+                        findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason,
+                                                               j - i, kind))
             if not any(covered) and not (mention.initial and len(mention.tokens) == 1):
                 loc = span_location(doc, mention.start, mention.end)
                 unexplained.append({"words": mention.tokens, "loc": loc})
         return findings, {"lang": doc.lang, "names": unexplained}
 
-    def _registry_finding(self, doc, rule, start, end, written, entity, reason, size):
+    def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
         canonical = entity["name"]
         target_words = canonical.split()
         if size < len(target_words):  # a surname alone: suggest the surname
@@ -185,7 +193,7 @@ class NameKind(RuleKind):
         about = ", ".join(v for v in (notes.get("role"), notes.get("organisation")) if v)
         message = rule.format_message(mention=written, canonical=target, why=reason,
                                       about=f" ({about})" if about else "")
-        fix = {"replacement": target, "message": f"Replace with {target!r}"}
+        fix = {"replacement": target, "message": f"Replace with {target!r}"} if kind != "ambiguous" else None
         return finding(doc, rule, start, end, message, fix=fix)
 
     # -- corpus phase ---------------------------------------------------------
