@@ -166,12 +166,19 @@ def _worker_init(settings, select, extend_select, ignore):
     _WORKER_LINTER = Linter(settings, select=select, extend_select=extend_select, ignore=ignore)
 
 
-def _worker_analyze(job):
-    path, data, checked = job
+def _analyze_path(linter, path, checked):
+    """Read and analyse one file (in a worker, or in-process): (payload, error)."""
     try:
-        return _WORKER_LINTER.analyze_file(path, data, checked).to_cache(), None
+        data = Path(path).read_bytes()
+        return linter.analyze_file(path, data, checked).to_cache(), None
+    except OSError as exc:
+        return None, f"{path}: {exc.strerror or exc}"
     except InputError as exc:
         return None, str(exc)
+
+
+def _worker_analyze(job):
+    return _analyze_path(_WORKER_LINTER, *job)
 
 
 def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_severity="info",
@@ -188,7 +195,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     jobs_list = [(p, True) for p in paths] + [(p, False) for p in corpus_paths if p not in checked_set]
     entries: dict[str, Entry] = {}
     errors: list[str] = []
-    pending = []  # (path, data, checked, key)
+    pending = []  # (path, checked, key): the text itself is not kept
     for path, checked in jobs_list:
         if cache is not None:  # unchanged size and mtime: reuse without reading the file
             key = cache.lookup_stat(path)
@@ -197,22 +204,24 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
                 if hit is not None:
                     entries[path] = Entry.from_cache(path, hit, checked)
                     continue
+        if cache is None:
+            pending.append((path, checked, None))
+            continue
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             errors.append(f"{path}: {exc.strerror or exc}")
             continue
-        key = cache.key(path, data) if cache is not None else None
-        if cache is not None:
-            hit = cache.get(key)
-            if hit is not None:
-                entries[path] = Entry.from_cache(path, hit, checked)
-                cache.record_stat(path, key)
-                continue
-        pending.append((path, data, checked, key))
+        key = cache.key(path, data)
+        hit = cache.get(key, findings=checked)
+        if hit is not None:
+            entries[path] = Entry.from_cache(path, hit, checked)
+            cache.record_stat(path, key)
+            continue
+        pending.append((path, checked, key))
 
     results = _analyze_pending(linter, pending, jobs, progress)
-    for (path, data, checked, key), (payload, error) in zip(pending, results):
+    for (path, checked, key), (payload, error) in zip(pending, results):
         if error is not None:
             if checked:
                 errors.append(error)
@@ -247,30 +256,31 @@ def _dedupe(findings):
 
 
 def _analyze_pending(linter, pending, jobs, progress):
+    """Yield (payload, error) for each pending (path, checked, key), in order.
+
+    Only paths travel to the workers and results are consumed as they come,
+    so memory holds the extracts, never the text of the whole corpus.
+    """
     jobs = jobs or os.cpu_count() or 1
     bar = _Progress(len(pending)) if progress and len(pending) >= 200 and sys.stderr.isatty() else None
-    results = []
+    work = [(path, checked) for path, checked, _ in pending]
     if jobs > 1 and len(pending) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
-        s = linter.settings
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                                 initargs=(s, *linter._select_args)) as pool:
-            for result in pool.map(_worker_analyze, [(p, d, c) for p, d, c, _ in pending], chunksize=16):
-                results.append(result)
+                                 initargs=(linter.settings, *linter._select_args)) as pool:
+            for result in pool.map(_worker_analyze, work, chunksize=16):
                 if bar:
                     bar.step()
+                yield result
     else:
-        for path, data, checked, _ in pending:
-            try:
-                results.append((linter.analyze_file(path, data, checked).to_cache(), None))
-            except InputError as exc:
-                results.append((None, str(exc)))
+        for path, checked in work:
+            result = _analyze_path(linter, path, checked)
             if bar:
                 bar.step()
+            yield result
     if bar:
         bar.done()
-    return results
 
 
 class _Progress:
