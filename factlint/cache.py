@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 INDEX_NAME = "index.json"
+SUMMARY_NAME = "corpus-summary.json"
 
 
 class Cache:
@@ -82,6 +83,30 @@ class Cache:
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+    # -- corpus summary -----------------------------------------------------
+    # Written after a run that saw the whole configured corpus: the cache key of
+    # every file and what each corpus check needs of it (spelling counts,
+    # translation groups).  A pre-commit run on a few files reads this one file
+    # instead of every cached entry.
+    def read_summary(self) -> dict | None:
+        try:
+            with open(self.directory / SUMMARY_NAME, encoding="utf-8") as fh:
+                data = json.load(fh)
+            return data if isinstance(data, dict) and data.get("salt") == self.salt else None
+        except (OSError, ValueError):
+            return None
+
+    def write_summary(self, paths: dict, kinds: dict) -> None:
+        try:
+            self._ensure_directory()
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"salt": self.salt, "paths": paths, "kinds": kinds}, fh, ensure_ascii=False,
+                          separators=(",", ":"))
+            os.replace(tmp, self.directory / SUMMARY_NAME)
+        except OSError:
+            pass
 
     # -- stat index --------------------------------------------------------
     @property

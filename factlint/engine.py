@@ -144,6 +144,23 @@ class Linter:
                 findings.extend(runner.corpus(entries))
         return findings
 
+    @property
+    def supports_summaries(self) -> bool:
+        """Can every corpus check work from a summary of the corpus (focused runs)?"""
+        return all(hasattr(r, "summarize") for r in self.kinds.values() if r.corpus_phase)
+
+    def corpus_summaries(self, entries) -> dict:
+        if not self.supports_summaries:
+            return {}
+        return {kind: r.summarize(entries) for kind, r in self.kinds.items() if r.corpus_phase}
+
+    def corpus_findings_focused(self, checked, summaries, load) -> list:
+        findings = []
+        for kind, runner in self.kinds.items():
+            if runner.corpus_phase:
+                findings.extend(runner.corpus_focused(checked, summaries[kind], load))
+        return findings
+
     # -- filtering ----------------------------------------------------------
     def keep(self, finding, entry, min_severity) -> bool:
         if finding.code not in self.active:
@@ -192,7 +209,10 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         cache_dir = settings.cache_dir or settings.root / ".factlint_cache"
         cache = Cache(cache_dir, linter.cache_salt)
     checked_set = set(paths)
-    jobs_list = [(p, True) for p in paths] + [(p, False) for p in corpus_paths if p not in checked_set]
+    corpus_only = [p for p in corpus_paths if p not in checked_set]
+    summary = _usable_summary(linter, cache, corpus_only) if cache is not None and len(paths) * 2 < len(corpus_only) else None
+    jobs_list = [(p, True) for p in paths] + ([] if summary else [(p, False) for p in corpus_only])
+    keys: dict[str, str] = {}
     entries: dict[str, Entry] = {}
     errors: list[str] = []
     pending = []  # (path, checked, key): the text itself is not kept
@@ -203,6 +223,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
                 hit = cache.get(key, findings=checked)
                 if hit is not None:
                     entries[path] = Entry.from_cache(path, hit, checked)
+                    keys[path] = key
                     continue
         if cache is None:
             pending.append((path, checked, None))
@@ -217,6 +238,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         if hit is not None:
             entries[path] = Entry.from_cache(path, hit, checked)
             cache.record_stat(path, key)
+            keys[path] = key
             continue
         pending.append((path, checked, key))
 
@@ -230,19 +252,48 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         if cache is not None:
             cache.put(key, payload)
             cache.record_stat(path, key)
+            keys[path] = key
     if cache is not None:
         cache.save_index()
 
     ordered = [entries[p] for p, _ in jobs_list if p in entries]
     by_path = {e.path: e for e in ordered}
     raw = [f for e in ordered if e.checked for f in e.findings]
-    raw += [f for f in linter.corpus_findings(ordered) if f.path in by_path and by_path[f.path].checked]
+    if summary is not None:
+        def load(path):
+            key = summary["paths"].get(path)
+            data = cache.get(key, findings=False) if key else None
+            return Entry.from_cache(path, data, False) if data is not None else None
+
+        corpus = linter.corpus_findings_focused(ordered, summary["kinds"], load)
+    else:
+        corpus = linter.corpus_findings(ordered)
+        if cache is not None and corpus_paths and all(p in keys for p in corpus_paths):
+            cache.write_summary(keys, linter.corpus_summaries(ordered))
+    raw += [f for f in corpus if f.path in by_path and by_path[f.path].checked]
     kept = [f for f in raw if linter.keep(f, by_path[f.path], min_severity)]
     kept = _dedupe(sorted(kept, key=Finding.sort_key))
     if baseline is not None:
         kept = baseline.filter(kept)
     return Report(findings=kept, errors=errors, entries=ordered,
                   checked_files=sum(1 for e in ordered if e.checked))
+
+
+def _usable_summary(linter, cache, corpus_only):
+    """The corpus summary, if it still describes every corpus file exactly (else None)."""
+    if not linter.supports_summaries:
+        return None
+    summary = cache.read_summary()
+    if summary is None:
+        return None
+    known = summary["paths"]
+    for path in corpus_only:
+        key = known.get(path)
+        if key is None or cache.lookup_stat(path) != key:
+            return None  # a file changed or appeared since: read the corpus again
+    if any(kind not in summary["kinds"] for kind, runner in linter.kinds.items() if runner.corpus_phase):
+        return None
+    return summary
 
 
 def _dedupe(findings):

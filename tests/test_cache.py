@@ -27,3 +27,22 @@ def test_precommit_path_compares_against_configured_corpus(cli, tmp_path):
     found = json.loads(r.stdout)
     assert [f["path"] for f in found if f["code"] == "FL201"] == ["articles/a.en.md"]
     assert found[0]["related"][0]["path"].endswith("a.es.md")
+
+
+def test_focused_run_matches_full_run(cli, tmp_path):
+    """A pre-commit run on one file, served by the corpus summary, reports what a full run reports."""
+    write(tmp_path / ".factlint.yaml", "corpus: ['articles/*.md']\n")
+    for i in range(6):
+        write(tmp_path / "articles" / f"n{i}.md", f"---\nlang: en\n---\nMarta Oliveira met the board on day {i}.\n")
+    write(tmp_path / "articles" / "s.es.md", "---\nlang: es\nstory: s1\n---\nLa empresa dijo que tenía 20.000 empleados.\n")
+    write(tmp_path / "articles" / "s.en.md", "---\nlang: en\nstory: s1\n---\nThe company said it had 2,000 employees.\n")
+    changed = write(tmp_path / "articles" / "x.md", "---\nlang: en\n---\nMarta Olivera spoke.\n")
+    cli("check", cwd=tmp_path)  # full run: writes the summary
+    assert (tmp_path / ".factlint_cache" / "corpus-summary.json").exists()
+    for target in ("articles/x.md", "articles/s.en.md"):
+        focused = cli("check", target, "--format", "json", cwd=tmp_path)
+        full = cli("check", target, "--format", "json", "--no-cache", cwd=tmp_path)
+        assert json.loads(focused.stdout) == json.loads(full.stdout)
+        assert json.loads(focused.stdout), target
+    changed.write_text("---\nlang: en\n---\nMarta Oliveira spoke.\n")
+    assert json.loads(cli("check", "articles/x.md", "--format", "json", cwd=tmp_path).stdout) == []

@@ -200,7 +200,19 @@ class NameKind(RuleKind):
     def corpus(self, corpus):
         if not self.corpus_rules:
             return []
-        clusters = cluster_spellings(corpus)
+        return self._report(cluster_spellings(corpus))
+
+    def summarize(self, corpus):
+        return summarize_spellings(corpus)
+
+    def corpus_focused(self, checked, summary, load):
+        """The corpus check for a few checked files, from the summary of the rest of the corpus."""
+        if not self.corpus_rules:
+            return []
+        previous = [e for e in (load(e.path) for e in checked) if e is not None]
+        return self._report(pair_spellings(spellings_with_summary(summary, checked, previous)))
+
+    def _report(self, clusters):
         findings = []
         for rule in self.corpus_rules:
             ratio = rule.options.get("min_ratio", 2)
@@ -209,17 +221,19 @@ class NameKind(RuleKind):
         return findings
 
     def _inconsistency(self, rule, major, minor, reason, ratio):
-        n_major, n_minor = len(major["places"]), len(minor["places"])
+        n_major, n_minor = major["count"], minor["count"]
         balanced = n_major < ratio * n_minor
         related = [related_location(e.path, loc, f'"{major["text"]}"') for e, loc in major["places"][:3]]
-        if balanced:
-            entry, loc = minor["places"][0]
+        if balanced:  # one finding, at a checked place when there is one
+            entry, loc = next(((e, l) for e, l in minor["places"] if e.checked), minor["places"][0])
             message = rule.format_message(
                 mention=minor["text"], canonical=major["text"], why=reason,
                 counts=f"both spellings are used: {n_minor} and {n_major} times")
             return [corpus_finding(entry, rule, loc, message, related=related, snippet=minor["text"])]
         out = []
         for entry, loc in minor["places"]:
+            if not entry.checked:
+                continue
             message = rule.format_message(mention=minor["text"], canonical=major["text"], why=reason,
                                           counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
             out.append(corpus_finding(entry, rule, loc, message, related=related, snippet=minor["text"]))
@@ -238,17 +252,22 @@ def _word_offsets(text, mention):
     return offsets
 
 
-def cluster_spellings(corpus):
-    """Pairs (majority, minority, reason) of spellings that are probably one name.
+class _Located:
+    """A place known only from the corpus summary: a path, never a checked file."""
 
-    Spellings are grouped by blocks (word count + phonetic skeleton of the last
-    word, and of the first word), so only spellings in one block are compared:
-    the work grows with the corpus, not with its square.  Single words are
-    compared within one language only (Brasil/Brazil, México/Mexico are each
-    right in their language).
+    checked = False
+
+    def __init__(self, path):
+        self.path = path
+
+
+def collect_spellings(corpus) -> dict:
+    """Every spelling of the unexplained names of ``corpus``, with its count and places.
+
+    Single words are kept per language (Brasil/Brazil, México/Mexico are each
+    right in their language); longer names are compared across languages.
     """
     spellings: dict[tuple, dict] = {}
-    checked_keys = set()
     for entry in corpus:
         extract = entry.extracts.get("name")
         if not extract:
@@ -259,14 +278,27 @@ def cluster_spellings(corpus):
             if any(len(w) < 2 for w in words):
                 continue
             key = (words, lang if len(words) == 1 else "*")
-            slot = spellings.setdefault(key, {"text": " ".join(words), "words": words, "places": [], "lang": key[1]})
+            slot = spellings.get(key)
+            if slot is None:
+                slot = spellings[key] = {"text": " ".join(words), "words": words, "lang": key[1],
+                                         "places": [], "count": 0, "checked": False}
             slot["places"].append((entry, item["loc"]))
-            if entry.checked:
-                checked_keys.add(key)
+            slot["count"] += 1
+            slot["checked"] = slot["checked"] or entry.checked
+    return spellings
+
+
+def pair_spellings(spellings) -> list:
+    """Pairs (majority, minority, reason) of spellings that are probably one name.
+
+    Spellings are grouped by blocks (word count + phonetic skeleton of the last
+    word, and of the first word), so only spellings in one block are compared:
+    the work grows with the corpus, not with its square.  Blocks without a
+    spelling from a checked file are skipped: nothing there would be reported.
+    """
     blocks = defaultdict(list)
-    for key, slot in spellings.items():
+    for slot in spellings.values():
         words = slot["words"]
-        slot["checked"] = key in checked_keys
         blocks[(len(words), slot["lang"], skeleton(words[-1]))].append(slot)
         if len(words) > 1:
             blocks[(len(words), slot["lang"], "first", skeleton(words[0]))].append(slot)
@@ -275,20 +307,58 @@ def cluster_spellings(corpus):
         if len(members) < 2 or len(members) > 200:
             continue
         if not any(m["checked"] for m in members):
-            continue  # nothing here is reported (pre-commit: one changed file against the corpus)
+            continue
         for a_i, a in enumerate(members):
             for b in members[a_i + 1:]:
                 pair_id = frozenset((a["text"], b["text"], a["lang"]))
                 if pair_id in seen:
                     continue
                 seen.add(pair_id)
-                major, minor = (a, b) if len(a["places"]) >= len(b["places"]) else (b, a)
+                major, minor = (a, b) if a["count"] >= b["count"] else (b, a)
                 if len(major["words"]) == 1 and len(major["words"][0]) < 5:
                     continue
                 reason = compare_names(list(minor["words"]), list(major["words"]))
                 if reason:
                     pairs.append((major, minor, reason))
     return pairs
+
+
+def cluster_spellings(corpus):
+    return pair_spellings(collect_spellings(corpus))
+
+
+def summarize_spellings(corpus, samples=3) -> dict:
+    """Counts and a few places of every spelling: what a later focused run needs of the corpus."""
+    out = {}
+    for (words, lang), slot in collect_spellings(corpus).items():
+        out["\t".join([lang, *words])] = {"count": slot["count"],
+                                          "samples": [[e.path, loc] for e, loc in slot["places"][:samples]]}
+    return out
+
+
+def spellings_with_summary(summary, checked, previous) -> dict:
+    """Spellings of the corpus from its summary, with the checked files' old contributions
+    (``previous``: their entries when the summary was written) replaced by the fresh ones."""
+    stale = collect_spellings(previous)
+    paths = {e.path for e in checked}
+    spellings = {}
+    for key, item in summary.items():
+        lang, *words = key.split("\t")
+        k = (tuple(words), lang)
+        count = item["count"] - (stale[k]["count"] if k in stale else 0)
+        if count <= 0:
+            continue
+        spellings[k] = {"text": " ".join(words), "words": tuple(words), "lang": lang, "count": count,
+                        "places": [(_Located(p), loc) for p, loc in item["samples"] if p not in paths],
+                        "checked": False}
+    for k, slot in collect_spellings(checked).items():
+        if k in spellings:
+            spellings[k]["count"] += slot["count"]
+            spellings[k]["places"] = slot["places"] + spellings[k]["places"]
+            spellings[k]["checked"] = True
+        else:
+            spellings[k] = slot
+    return spellings
 
 
 def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
@@ -321,5 +391,5 @@ def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
         print(f"{text}  ({n} mentions in {len(files)} files)")
         for minor, reason in variants.get(text, ()):
             where = ", ".join(sorted({e.path for e, _ in minor["places"]}))
-            print(f"    ~ {minor['text']}  ({len(minor['places'])}; {reason}) in {where}")
+            print(f"    ~ {minor['text']}  ({minor['count']}; {reason}) in {where}")
     return 0

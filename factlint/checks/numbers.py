@@ -119,6 +119,56 @@ class NumberKind(RuleKind):
                         findings.extend(self._compare(a, b, how))
         return findings
 
+    def summarize(self, corpus):
+        """Translation groups and the anchors of unpaired documents, for later focused runs."""
+        stories, targets, loose = defaultdict(list), {}, {}
+        for e in corpus:
+            extract = e.extracts.get("number")
+            if not extract:
+                continue
+            if e.story:
+                stories[e.story].append(e.path)
+            elif extract.get("translation_of"):
+                targets[e.path] = extract["translation_of"]
+            else:
+                loose[e.path] = {"lang": e.lang, "anchors": extract["anchors"]}
+        return {"stories": stories, "translation_of": targets, "loose": loose}
+
+    def corpus_focused(self, checked, summary, load):
+        """Compare the checked files with the versions the summary says they have."""
+        from factlint.engine import Entry
+
+        checked = [e for e in checked if e.extracts.get("number")]
+        mine = {e.path for e in checked}
+        loaded = {}
+
+        def entry(path):
+            if path not in loaded:
+                loaded[path] = load(path)
+            return loaded[path]
+
+        grouped, loose_checked = [], []
+        for e in checked:
+            target = e.extracts["number"].get("translation_of")
+            if e.story:
+                grouped += [entry(p) for p in summary["stories"].get(e.story, ()) if p not in mine]
+            elif target:
+                root = _target_path(e.path, target)
+                grouped.append(entry(root))
+                grouped += [entry(p) for p, t in summary["translation_of"].items()
+                            if p not in mine and _target_path(p, t) == root]
+            else:
+                loose_checked.append(e)
+        findings = self.corpus([e for e in checked if e not in loose_checked] + [g for g in grouped if g])
+        loose_pool = [Entry(path=p, lang=v["lang"], metadata={}, findings=[], checked=False,
+                            extracts={"number": {"anchors": v["anchors"], "quantities": []}})
+                      for p, v in summary["loose"].items() if p not in mine]
+        for group, how in auto_pairs(loose_checked + loose_pool) if loose_checked else ():
+            full = [g if g.checked else entry(g.path) for g in group]
+            if any(g.checked for g in group) and all(full):
+                findings += self._compare(full[0], full[1], how)
+        return findings
+
     def _compare(self, a, b, how):
         qa, qb = a.extracts["number"]["quantities"], b.extracts["number"]["quantities"]
         pairs, unmatched_a, unmatched_b = align(qa, qb)
@@ -359,10 +409,17 @@ def translation_groups(entries):
     return out
 
 
+def _target_path(path, target):
+    """``translation_of`` is relative to the article that names it."""
+    import os
+
+    return os.path.normpath(os.path.join(os.path.dirname(path), target))
+
+
 def _resolve_target(path, target, by_path):
     import os
 
-    candidate = os.path.normpath(os.path.join(os.path.dirname(path), target))
+    candidate = _target_path(path, target)
     return candidate if candidate in by_path else os.path.normpath(target)
 
 
