@@ -108,7 +108,7 @@ class Linter:
 
     @property
     def cache_salt(self) -> str:
-        return "|".join([__version__, self.ruleset.digest, ",".join(sorted(self.active)),
+        return "|".join([__version__, _code_stamp(), self.ruleset.digest, ",".join(sorted(self.active)),
                          self.settings.fingerprint()])
 
     # -- phase 1 -----------------------------------------------------------
@@ -176,6 +176,18 @@ class Linter:
         if code_selected(finding.code, self.settings.ignored_codes_for(finding.path)):
             return False
         return True
+
+
+def _code_stamp() -> str:
+    """Size and mtime of factlint's own files: an edited (editable) install never reuses stale extracts."""
+    import hashlib
+
+    root = Path(__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*.py")) + sorted(root.rglob("*.yaml")):
+        st = path.stat()
+        digest.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return digest.hexdigest()[:12]
 
 
 def _worker_init(settings, select, extend_select, ignore):
