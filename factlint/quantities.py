@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from factlint.lang import load
 
 CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "US $": "USD"}
+# a count of these is a duration or an age, not a statistic
+TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos",
+                        "horas", "días", "dias", "semanas", "meses", "años", "anos"})
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
 

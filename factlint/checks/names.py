@@ -264,8 +264,10 @@ class _Located:
 def collect_spellings(corpus) -> dict:
     """Every spelling of the unexplained names of ``corpus``, with its count and places.
 
-    Single words are kept per language (Brasil/Brazil, México/Mexico are each
-    right in their language); longer names are compared across languages.
+    Spellings are kept per language: across languages, names of places and
+    institutions are legitimately translated (Casa Branca / Casa Blanca,
+    Parlamento Europeu / Europeo, México / Mexico).  A person's name misspelled
+    in another language's version is the registry check's job.
     """
     spellings: dict[tuple, dict] = {}
     for entry in corpus:
@@ -277,7 +279,7 @@ def collect_spellings(corpus) -> dict:
             words = tuple(item["words"])
             if any(len(w) < 2 for w in words):
                 continue
-            key = (words, lang if len(words) == 1 else "*")
+            key = (words, lang)
             slot = spellings.get(key)
             if slot is None:
                 slot = spellings[key] = {"text": " ".join(words), "words": words, "lang": key[1],
@@ -318,6 +320,8 @@ def pair_spellings(spellings) -> list:
                 if len(major["words"]) == 1 and len(major["words"][0]) < 5:
                     continue
                 reason = compare_names(list(minor["words"]), list(major["words"]))
+                if reason and "truncated" in reason and not any(w[-1].isupper() for w in minor["words"]):
+                    continue  # German / Germany, Estado / Estados: words, not cut-off names (OpenA is)
                 if reason:
                     pairs.append((major, minor, reason))
     return pairs

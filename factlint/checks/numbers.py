@@ -17,6 +17,7 @@ from collections import defaultdict
 from factlint.checks import RuleKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
 from factlint import extracts
+from factlint.quantities import TIME_NOUNS
 
 CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
 # what the corpus phase reads of a quantity (the extract is cached for every document)
@@ -89,7 +90,8 @@ class NumberKind(RuleKind):
         """The same counted thing given two different exact values ("2,000 employees" ... "1,500 employees")."""
         by_noun = defaultdict(list)
         for q in items:
-            if q["kind"] == "count" and q["noun"] and not q["approx"] and q["range_with"] < 0 and q["value"] >= 10:
+            if q["kind"] == "count" and q["noun"] and q["noun"] not in TIME_NOUNS and not q["approx"] \
+                    and q["range_with"] < 0 and q["value"] >= 10:
                 by_noun[q["noun"]].append(q)
         out = []
         for noun, qs in by_noun.items():

@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from factlint.checks import RuleKind, finding
 from factlint.lang import load
 from factlint import extracts
+from factlint.quantities import TIME_NOUNS
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b")
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
-TIME_NOUNS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos", "horas",
-              "días", "dias", "semanas", "meses", "años", "anos"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
 
@@ -130,7 +129,10 @@ def analyse(doc, signals):
         paragraphs.setdefault(s.paragraph, []).append(s)
     results = []
     skipping_tail = False
-    for number in sorted(paragraphs):
+    speaker_before = False  # the previous paragraph quoted someone it named
+    numbers = sorted(paragraphs)
+    speaks = {n: any(_search(signals.attribution, text[s.start:s.end]) for s in paragraphs[n]) for n in numbers}
+    for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
         if skipping_tail or signals.boilerplate_tail.match(para_text):
@@ -139,24 +141,45 @@ def analyse(doc, signals):
         if signals.boilerplate.match(para_text):
             continue
         attributed = [bool(_search(signals.attribution, text[s.start:s.end])) for s in group]
-        para_speaker = any(attributed)
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
-                  if len(m.group().split()) >= QUOTE_MIN_WORDS]
+                  if _is_speech(m.group(), lang)]
+        # a quotation opening its paragraph continues the speaker of the previous paragraph's quote
+        continued = bool(quotes) and speaker_before and quotes[0][0] - group[0].start <= 2
+        para_speaker = any(attributed) or continued
+        speaker_before = para_speaker and bool(quotes)
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
             in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
             claim = _claim(sentence, s, quantities, signals)
             anonymous = _search(signals.anonymous, sentence)
             hedge = _search(signals.hedges, sentence)
-            quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end), None)
+            quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
+            neighbours = [speaks[numbers[k]] for k in (index - 1, index + 1) if 0 <= k < len(numbers)]
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
                 "attributed": attributed[i] or (i + 1 < len(group) and attributed[i + 1]) or (in_quote and para_speaker),
                 "anonymous": (anonymous.start() + s.start, anonymous.end() + s.start) if anonymous else None,
                 "hedge": (hedge.start() + s.start, hedge.end() + s.start) if hedge else None,
-                "quote": quote, "speaker": para_speaker,
+                "quote": quote, "speaker": para_speaker or any(neighbours),
             })
     return results
+
+
+def _opens(text, sentence_start, quote_start) -> bool:
+    """Does the quotation open its sentence (or follow a colon)?  A quoted phrase inside a
+    sentence ("called it an “attempt to rewrite history”") is a partial quote whose speaker
+    the surrounding sentences name."""
+    before = text[sentence_start:quote_start].strip()
+    return not before or before.endswith(":")
+
+
+def _is_speech(quoted: str, lang) -> bool:
+    """Words someone said, not a title or a name in quotation marks ("República de Macedonia del Norte")."""
+    words = re.findall(r"[^\W\d_]+", quoted)
+    if len(words) < QUOTE_MIN_WORDS:
+        return False
+    plain = [w for w in words if w.islower() and w not in lang.stopwords and w not in lang.particles]
+    return len(plain) >= 2
 
 
 def _search(pattern, text):
