@@ -138,7 +138,7 @@ def analyse(doc, signals):
         if skipping_tail or signals.boilerplate_tail.match(para_text):
             skipping_tail = True
             continue
-        if signals.boilerplate.match(para_text):
+        if signals.boilerplate.match(para_text) or _is_headline(para_text):
             continue
         attributed = [bool(_search(signals.attribution, text[s.start:s.end])) for s in group]
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
@@ -163,6 +163,13 @@ def analyse(doc, signals):
                 "quote": quote, "speaker": para_speaker or any(neighbours),
             })
     return results
+
+
+def _is_headline(paragraph: str) -> bool:
+    """A one-line paragraph of a few words with no closing punctuation is a headline or a label;
+    headlines summarise the article and carry no attribution by convention."""
+    line = paragraph.strip()
+    return "\n" not in line and len(line.split()) <= 20 and not line.endswith((".", "!", "?", "”", '"', "»", ":"))
 
 
 def _opens(text, sentence_start, quote_start) -> bool:
