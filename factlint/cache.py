@@ -17,6 +17,7 @@ from pathlib import Path
 
 INDEX_NAME = "index.json"
 SUMMARY_NAME = "corpus-summary.json"
+CORPUS_FINDINGS_NAME = "corpus-findings.json"
 
 
 class Cache:
@@ -105,6 +106,27 @@ class Cache:
                 json.dump({"salt": self.salt, "paths": paths, "kinds": kinds}, fh, ensure_ascii=False,
                           separators=(",", ":"))
             os.replace(tmp, self.directory / SUMMARY_NAME)
+        except OSError:
+            pass
+
+    # -- corpus findings of an unchanged corpus --------------------------------
+    def read_corpus_findings(self, digest: str) -> list | None:
+        try:
+            with open(self.directory / CORPUS_FINDINGS_NAME, encoding="utf-8") as fh:
+                data = json.load(fh)
+            if data.get("salt") == self.salt and data.get("digest") == digest:
+                return data["findings"]
+        except (OSError, ValueError, AttributeError, KeyError):
+            pass
+        return None
+
+    def write_corpus_findings(self, digest: str, findings: list) -> None:
+        try:
+            self._ensure_directory()
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"salt": self.salt, "digest": digest, "findings": findings}, fh, ensure_ascii=False)
+            os.replace(tmp, self.directory / CORPUS_FINDINGS_NAME)
         except OSError:
             pass
 

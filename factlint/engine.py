@@ -279,9 +279,11 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
 
         corpus = linter.corpus_findings_focused(ordered, summary["kinds"], load)
     else:
-        corpus = linter.corpus_findings(ordered)
+        corpus = _corpus_findings(linter, cache, ordered, keys)
         if cache is not None and corpus_paths and all(p in keys for p in corpus_paths):
-            cache.write_summary(keys, linter.corpus_summaries(ordered))
+            previous = cache.read_summary()
+            if previous is None or previous["paths"] != keys:
+                cache.write_summary(keys, linter.corpus_summaries(ordered))
     raw += [f for f in corpus if f.path in by_path and by_path[f.path].checked]
     kept = [f for f in raw if linter.keep(f, by_path[f.path], min_severity)]
     kept = _dedupe(sorted(kept, key=Finding.sort_key))
@@ -289,6 +291,21 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         kept = baseline.filter(kept)
     return Report(findings=kept, errors=errors, entries=ordered,
                   checked_files=sum(1 for e in ordered if e.checked))
+
+
+def _corpus_findings(linter, cache, entries, keys):
+    """Corpus findings, reused as they are when exactly the same documents were checked last time."""
+    import hashlib
+
+    if cache is None or any(e.path not in keys for e in entries):
+        return linter.corpus_findings(entries)
+    digest = hashlib.sha256(repr(sorted((e.path, keys[e.path], e.checked) for e in entries)).encode()).hexdigest()
+    stored = cache.read_corpus_findings(digest)
+    if stored is not None:
+        return [Finding.from_cache(f) for f in stored]
+    findings = linter.corpus_findings(entries)
+    cache.write_corpus_findings(digest, [f.to_cache() for f in findings])
+    return findings
 
 
 def _usable_summary(linter, cache, corpus_only):
