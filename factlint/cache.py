@@ -74,13 +74,16 @@ class Cache:
         self._write(key, "extracts", extracts)  # written last: its presence means the entry is complete
 
     def _write(self, key, part, value) -> None:
-        target = self._entry_path(key, part)
+        self._write_json(self._entry_path(key, part), {**value, "key": key})
+
+    def _write_json(self, target: Path, value) -> None:
+        """Write atomically (temporary file + rename): a concurrent run never reads half a file."""
         try:
             self._ensure_directory()
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({**value, "key": key}, fh, ensure_ascii=False, separators=(",", ":"))
+                json.dump(value, fh, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only or full disk only costs speed
@@ -99,15 +102,7 @@ class Cache:
             return None
 
     def write_summary(self, paths: dict, kinds: dict) -> None:
-        try:
-            self._ensure_directory()
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"salt": self.salt, "paths": paths, "kinds": kinds}, fh, ensure_ascii=False,
-                          separators=(",", ":"))
-            os.replace(tmp, self.directory / SUMMARY_NAME)
-        except OSError:
-            pass
+        self._write_json(self.directory / SUMMARY_NAME, {"salt": self.salt, "paths": paths, "kinds": kinds})
 
     # -- corpus findings of an unchanged corpus --------------------------------
     def read_corpus_findings(self, digest: str) -> list | None:
@@ -121,14 +116,8 @@ class Cache:
         return None
 
     def write_corpus_findings(self, digest: str, findings: list) -> None:
-        try:
-            self._ensure_directory()
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"salt": self.salt, "digest": digest, "findings": findings}, fh, ensure_ascii=False)
-            os.replace(tmp, self.directory / CORPUS_FINDINGS_NAME)
-        except OSError:
-            pass
+        self._write_json(self.directory / CORPUS_FINDINGS_NAME,
+                         {"salt": self.salt, "digest": digest, "findings": findings})
 
     # -- stat index --------------------------------------------------------
     @property
@@ -164,16 +153,8 @@ class Cache:
         self._index_dirty = True
 
     def save_index(self) -> None:
-        if not self._index_dirty:
-            return
-        try:
-            self._ensure_directory()
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self.index, fh)
-            os.replace(tmp, self.directory / INDEX_NAME)
-        except OSError:
-            pass
+        if self._index_dirty:
+            self._write_json(self.directory / INDEX_NAME, self.index)
 
 
 def clear(directory: Path) -> bool:
