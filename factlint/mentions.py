@@ -35,10 +35,6 @@ class Mention:
     title: str = ""
     initial: bool = False
 
-    def to_json(self):
-        return {"text": self.text, "start": self.start, "end": self.end, "title": self.title,
-                "initial": self.initial}
-
 
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or (len(word) > 1 and word[0].islower() and word[1].isupper())  # iPhone

@@ -16,7 +16,6 @@ the facts speak of.  Checks:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 
@@ -32,7 +31,7 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.? )?\p{Lu}[\w’'.\-]*"
         r"(?: (?:(?:de|da|do|del|van|von) )?[\p{Lu}0-9][\w’'.\-]*){0,3}")
 TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.?\s+")
-NUMBER_WORDS_AGE = r"\d{1,3}"
+AGE_DIGITS = r"\d{1,3}"
 
 
 def parse_date(value):
@@ -68,7 +67,9 @@ class FactKind(RuleKind):
             elif "role" in fact:
                 self.roles[(fact["role"], fact["organisation"])].append(fact)
             elif "quantity" in fact:
-                self.quantities.append(fact)
+                keywords = {lang: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.I)
+                            for lang, words in fact["quantity"]["keywords"].items() if words}
+                self.quantities.append((fact, keywords))
         self.role_names = {}
         for item in data.get("roles", []):
             for lang, names in item["names"].items():
@@ -87,7 +88,7 @@ class FactKind(RuleKind):
         words = sorted(load(lang).data.get("number_words", {}), key=len, reverse=True) if lang in _langs() else []
         pattern = (item["pattern"].replace("{NAME}", NAME)
                    .replace("{ROLE}", "(?i:" + "|".join(map(regex.escape, roles)) + ")")
-                   .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", NUMBER_WORDS_AGE)
+                   .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", AGE_DIGITS)
                    .replace("{NUMBER}", "(?i:\\d{1,2}|" + "|".join(map(regex.escape, words)) + ")")
                    .replace("{MONTH}", "(?i:" + "|".join(map(regex.escape, months)) + ")"))
         try:
@@ -111,7 +112,7 @@ class FactKind(RuleKind):
             words = words[1:]
         if not words:
             return None
-        results, covered = self.registry.resolve(words)
+        results, _ = self.registry.resolve(words)
         whole = [r for r in results if r[0] == 0 and r[1] == len(words)]
         if whole:
             return whole[0][2]["name"]
@@ -150,10 +151,10 @@ class FactKind(RuleKind):
         if kind == "released-month":
             entity = self.entity(g["thing"], doc.lang)
             fact = self.dates.get(entity)
-            if not fact or parse_date(fact.get("released") or fact.get("founded"))[1] is None:
+            expected = parse_date(fact.get("released") or fact.get("founded")) if fact else None
+            if not expected or expected[1] is None:
                 return []
             month = load(doc.lang).months.get(g["month"].lower())
-            expected = parse_date(fact.get("released") or fact.get("founded"))
             if month and month != expected[1]:
                 names = list(load(doc.lang).data["months"])
                 return self._emit("date", doc, m.start("month"), m.end("month"), statement=m.group(),
@@ -259,10 +260,9 @@ class FactKind(RuleKind):
         out = []
         text = doc.text
         present = None
-        for fact in self.quantities:
+        for fact, keywords in self.quantities:
             q = fact["quantity"]
-            keywords = q["keywords"].get(doc.lang, [])
-            keyword = re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + r")\w*", re.I) if keywords else None
+            keyword = keywords.get(doc.lang)
             if keyword is None or not keyword.search(text):
                 continue  # cheap test first: most articles never use the fact's keywords
             if present is None:

@@ -131,7 +131,8 @@ def analyse(doc, signals):
     skipping_tail = False
     speaker_before = False  # the previous paragraph quoted someone it named
     numbers = sorted(paragraphs)
-    speaks = {n: any(_search(signals.attribution, text[s.start:s.end]) for s in paragraphs[n]) for n in numbers}
+    attributed_in = {n: [bool(_search(signals.attribution, text[s.start:s.end])) for s in paragraphs[n]]
+                     for n in numbers}
     for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
@@ -140,7 +141,8 @@ def analyse(doc, signals):
             continue
         if signals.boilerplate.match(para_text) or _is_headline(para_text):
             continue
-        attributed = [bool(_search(signals.attribution, text[s.start:s.end])) for s in group]
+        attributed = attributed_in[number]
+        neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
         # a quotation opening its paragraph continues the speaker of the previous paragraph's quote
@@ -154,13 +156,12 @@ def analyse(doc, signals):
             anonymous = _search(signals.anonymous, sentence)
             hedge = _search(signals.hedges, sentence)
             quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
-            neighbours = [speaks[numbers[k]] for k in (index - 1, index + 1) if 0 <= k < len(numbers)]
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
                 "attributed": attributed[i] or (i + 1 < len(group) and attributed[i + 1]) or (in_quote and para_speaker),
                 "anonymous": (anonymous.start() + s.start, anonymous.end() + s.start) if anonymous else None,
                 "hedge": (hedge.start() + s.start, hedge.end() + s.start) if hedge else None,
-                "quote": quote, "speaker": para_speaker or any(neighbours),
+                "quote": quote, "speaker": para_speaker or neighbour_speaks,
             })
     return results
 
