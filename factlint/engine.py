@@ -38,11 +38,12 @@ class Entry:
         story = self.metadata.get("story")
         return str(story) if story is not None else None
 
-    def to_cache(self) -> dict:
-        return {"lang": self.lang, "metadata": self.metadata, "extracts": self.extracts,
-                "findings": [f.to_cache() for f in self.findings],
-                "suppressions": {str(k): sorted(v) for k, v in self.suppressions.items()},
-                "file_suppressions": self.file_suppressions}
+    def to_json(self) -> tuple[str, str]:
+        """(extracts, findings) as JSON text: what a worker sends back and the cache stores."""
+        extracts = {"lang": self.lang, "metadata": self.metadata, "extracts": self.extracts,
+                    "suppressions": {str(k): sorted(v) for k, v in self.suppressions.items()},
+                    "file_suppressions": self.file_suppressions}
+        return _dumps(extracts), _dumps([f.to_cache() for f in self.findings])
 
     @classmethod
     def from_cache(cls, path: str, data: dict, checked: bool) -> "Entry":
@@ -178,6 +179,12 @@ class Linter:
         return True
 
 
+def _dumps(value) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _code_stamp() -> str:
     """Size and mtime of factlint's own files: an edited (editable) install never reuses stale extracts."""
     import hashlib
@@ -196,10 +203,10 @@ def _worker_init(settings, select, extend_select, ignore):
 
 
 def _analyze_path(linter, path, checked):
-    """Read and analyse one file (in a worker, or in-process): (payload, error)."""
+    """Read and analyse one file (in a worker, or in-process): ((extracts, findings) JSON, error)."""
     try:
         data = Path(path).read_bytes()
-        return linter.analyze_file(path, data, checked).to_cache(), None
+        return linter.analyze_file(path, data, checked).to_json(), None
     except OSError as exc:
         return None, f"{path}: {exc.strerror or exc}"
     except InputError as exc:
@@ -213,6 +220,8 @@ def _worker_analyze(job):
 def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_severity="info",
         baseline=None, progress=False) -> Report:
     """Check ``paths`` (and read ``corpus_paths`` for corpus checks only)."""
+    import json
+
     from factlint.cache import Cache
 
     settings = linter.settings
@@ -260,13 +269,16 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
             if checked:
                 errors.append(error)
             continue
-        entries[path] = Entry.from_cache(path, payload, checked)
+        extracts_json, findings_json = payload
+        data = json.loads(extracts_json)
+        data["findings"] = json.loads(findings_json) if checked else []
+        entries[path] = Entry.from_cache(path, data, checked)
         if cache is not None:
-            cache.put(key, payload)
+            cache.put(key, extracts_json, findings_json)
             cache.record_stat(path, key)
             keys[path] = key
     if cache is not None:
-        cache.save_index()
+        cache.flush()
 
     ordered = [entries[p] for p, _ in jobs_list if p in entries]
     by_path = {e.path: e for e in ordered}
@@ -281,14 +293,15 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     else:
         corpus = _corpus_findings(linter, cache, ordered, keys)
         if cache is not None and corpus_paths and all(p in keys for p in corpus_paths):
-            previous = cache.read_summary()
-            if previous is None or previous["paths"] != keys:
+            if not cache.summary_is_current(keys):
                 cache.write_summary(keys, linter.corpus_summaries(ordered))
     raw += [f for f in corpus if f.path in by_path and by_path[f.path].checked]
     kept = [f for f in raw if linter.keep(f, by_path[f.path], min_severity)]
     kept = _dedupe(sorted(kept, key=Finding.sort_key))
     if baseline is not None:
         kept = baseline.filter(kept)
+    if cache is not None:
+        cache.close()
     return Report(findings=kept, errors=errors, entries=ordered,
                   checked_files=sum(1 for e in ordered if e.checked))
 

@@ -45,31 +45,44 @@ def is_name_word(word: str) -> bool:
 
 
 def _tokens(text: str, lang):
+    """The tokens a name can be made of (capitalised words, figures, particles), each
+    marked ``initial`` when it opens a sentence, line or quotation.
+
+    Other words and punctuation are read only to know where sentences start;
+    they never join a name, because the gap between two kept tokens must be a
+    single space.
+    """
+    particles = lang.particles
+    abbreviations = lang.abbreviations
     initial = True
     prev_end = 0
     prev_word = ""
+    kept = []
     for match in TOKEN.finditer(text):
         word = match.group()
-        gap = text[prev_end:match.start()]
-        if "\n" in gap and prev_end:
+        start = match.start()
+        if prev_end and text.find("\n", prev_end, start) != -1:
             initial = True  # a new line (headline, paragraph) starts a sentence
         prev_end = match.end()
-        if not word[0].isalnum():
-            after_abbreviation = word == "." and (prev_word in lang.abbreviations or
+        first = word[0]
+        if not first.isalnum():
+            after_abbreviation = word == "." and (prev_word in abbreviations or
                                                   (len(prev_word) == 1 and prev_word.isupper()))
-            if (word in SENTENCE_END and not after_abbreviation) or word.startswith("\n") or word in "“\"«—–(:":
+            if (word in SENTENCE_END and not after_abbreviation) or first == "\n" or word in "“\"«—–(:":
                 initial = True
             prev_word = ""
             continue
         prev_word = word
-        yield Token(word, match.start(), match.end(), initial)
+        if first.isupper() or first.isdigit() or word in particles or (len(word) > 1 and word[1].isupper()):
+            kept.append(Token(word, start, prev_end, initial))
         initial = False
+    return kept
 
 
 def extract_mentions(text: str, lang, max_tokens: int = 6) -> list[Mention]:
     """All name mentions of ``text`` for the language data ``lang``."""
     lowered_words = _lowercase_vocabulary(text)
-    tokens = list(_tokens(text, lang))
+    tokens = _tokens(text, lang)
     mentions = []
     i = 0
     n = len(tokens)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from factlint.lang import load
+from factlint.regexes import word_alternation
 
 CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "US $": "USD"}
 # a count of these is a duration or an age, not a statistic
@@ -49,7 +50,7 @@ class Quantity:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return word_alternation(words) if words else "(?!)"
 
 
 @functools.lru_cache(maxsize=None)

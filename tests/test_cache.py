@@ -1,21 +1,45 @@
 """The extract cache: reused when unchanged, rebuilt when corrupt, shared by the corpus path."""
 import json
+import sqlite3
 
 from conftest import write
+
+
+def _cache_db(root):
+    return root / ".factlint_cache" / "cache.sqlite3"
 
 
 def test_cache_reused_and_corrupt_entries_rebuilt(cli, tmp_path):
     write(tmp_path / ".factlint.yaml", "lang: en\n")
     write(tmp_path / "a.md", "Yann Lacon said the the thing.\n")
     first = cli("check", "a.md", "--format", "json", cwd=tmp_path)
-    entries = sorted((tmp_path / ".factlint_cache" / "entries").rglob("*.json"))
-    assert [p.name.split(".")[1] for p in entries] == ["extracts", "findings"]
+    with sqlite3.connect(_cache_db(tmp_path)) as db:
+        (key,) = db.execute("SELECT key FROM entries").fetchone()
+        db.execute("UPDATE entries SET findings = '{not json' WHERE key = ?", (key,))
     assert cli("check", "a.md", "--format", "json", cwd=tmp_path).stdout == first.stdout
-    entries[1].write_text("{not json")  # a corrupt findings file
-    assert cli("check", "a.md", "--format", "json", cwd=tmp_path).stdout == first.stdout
-    assert json.loads(entries[1].read_text())["key"]
+    with sqlite3.connect(_cache_db(tmp_path)) as db:  # the damaged entry was rebuilt
+        assert json.loads(db.execute("SELECT findings FROM entries").fetchone()[0])
     r = cli("cache", "clear", cwd=tmp_path)
     assert r.returncode == 0 and not (tmp_path / ".factlint_cache").exists()
+
+
+def test_corrupt_database_is_rebuilt(cli, tmp_path):
+    write(tmp_path / ".factlint.yaml", "lang: en\n")
+    write(tmp_path / "a.md", "Yann Lacon said the the thing.\n")
+    first = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    _cache_db(tmp_path).write_bytes(b"this is not a database" * 100)
+    r = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert (r.returncode, r.stdout, r.stderr) == (first.returncode, first.stdout, "")
+    with sqlite3.connect(_cache_db(tmp_path)) as db:
+        assert db.execute("SELECT count(*) FROM entries").fetchone() == (1,)
+
+
+def test_unwritable_cache_costs_only_speed(cli, tmp_path):
+    write(tmp_path / ".factlint.yaml", "lang: en\ncache-dir: cache-is-a-file\n")
+    write(tmp_path / "cache-is-a-file", "")
+    write(tmp_path / "a.md", "Yann Lacon said the the thing.\n")
+    r = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr == "" and json.loads(r.stdout)
 
 
 def test_precommit_path_compares_against_configured_corpus(cli, tmp_path):
@@ -38,7 +62,8 @@ def test_focused_run_matches_full_run(cli, tmp_path):
     write(tmp_path / "articles" / "s.en.md", "---\nlang: en\nstory: s1\n---\nThe company said it had 2,000 employees.\n")
     changed = write(tmp_path / "articles" / "x.md", "---\nlang: en\n---\nMarta Olivera spoke.\n")
     cli("check", cwd=tmp_path)  # full run: writes the summary
-    assert (tmp_path / ".factlint_cache" / "corpus-summary.json").exists()
+    with sqlite3.connect(_cache_db(tmp_path)) as db:
+        assert db.execute("SELECT name FROM blobs WHERE name = 'corpus-summary'").fetchone()
     for target in ("articles/x.md", "articles/s.en.md"):
         focused = cli("check", target, "--format", "json", cwd=tmp_path)
         full = cli("check", target, "--format", "json", "--no-cache", cwd=tmp_path)

@@ -24,6 +24,7 @@ from factlint import extracts
 from factlint.checks.names import Registry
 from factlint.lang import load
 from factlint.mentions import extract_mentions
+from factlint.regexes import word_alternation
 
 CHECKS = ["date", "role", "age", "quantity", "age-unknown", "relative"]
 SUMMER = (6, 9)  # months counted as summer (northern hemisphere)
@@ -83,14 +84,14 @@ class FactKind(RuleKind):
         import regex
 
         lang = item["lang"]
-        roles = sorted((n for (l, n) in self.role_names if l in (lang, "en")), key=len, reverse=True)
-        months = sorted(load(lang).months, key=len, reverse=True) if lang in _langs() else []
-        words = sorted(load(lang).data.get("number_words", {}), key=len, reverse=True) if lang in _langs() else []
+        roles = [n for (l, n) in self.role_names if l in (lang, "en")]
+        months = list(load(lang).months) if lang in _langs() else []
+        words = list(load(lang).data.get("number_words", {})) if lang in _langs() else []
         pattern = (item["pattern"].replace("{NAME}", NAME)
-                   .replace("{ROLE}", "(?i:" + "|".join(map(regex.escape, roles)) + ")")
+                   .replace("{ROLE}", "(?i:" + word_alternation(roles, ignorecase=True) + ")")
                    .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", AGE_DIGITS)
-                   .replace("{NUMBER}", "(?i:\\d{1,2}|" + "|".join(map(regex.escape, words)) + ")")
-                   .replace("{MONTH}", "(?i:" + "|".join(map(regex.escape, months)) + ")"))
+                   .replace("{NUMBER}", "(?i:\\d{1,2}|" + word_alternation(words, ignorecase=True) + ")")
+                   .replace("{MONTH}", "(?i:" + word_alternation(months, ignorecase=True) + ")"))
         try:
             return regex.compile(pattern)
         except regex.error as exc:

@@ -18,6 +18,7 @@ from factlint.checks import RuleKind, finding
 from factlint.lang import load
 from factlint import extracts
 from factlint.quantities import TIME_NOUNS
+from factlint.regexes import optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
@@ -30,7 +31,7 @@ CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.
 def _compile(patterns):
     if not patterns:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])", re.I | re.U)
+    return re.compile(r"(?<![\w])(?:" + optimized_alternation(patterns, ignorecase=True) + r")(?![\w])", re.I | re.U)
 
 
 @dataclass

@@ -45,7 +45,9 @@ class MarkdownReader:
         return text, meta
 
 
-BLOCK_HINT = re.compile(r"^(?: {4}|\t| {0,3}(?:```|~~~|<|\|))", re.M)
+# A line that could open a code, HTML or table block.  Indentation counts only
+# before text: blanked front matter leaves lines of spaces, which open nothing.
+BLOCK_HINT = re.compile(r"^(?:(?: {4}|\t)[ \t]*\S| {0,3}(?:```|~~~|<|\|))", re.M)
 
 
 def _blank_blocks(text: str) -> str:
