@@ -146,6 +146,9 @@ class Cache:
             return None  # damaged: a miss, rebuilt by put()
         return data if isinstance(data["findings"], list) else None
 
+    def has(self, key: str) -> bool:
+        return bool(self._query("SELECT 1 FROM entries WHERE key = ?", (key,)))
+
     def put(self, key: str, extracts_json: str, findings_json: str) -> None:
         self._write("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, extracts_json, findings_json))
 

@@ -234,7 +234,7 @@ def _entries(args):
 
     linter = _linter(args)
     files, corpus = _targets(args, linter)
-    report = run(linter, files, corpus_paths=corpus, progress=False)
+    report = run(linter, files, corpus_paths=corpus, progress=False, keep_entries=True)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     return linter, report

@@ -8,6 +8,7 @@ selection, suppressions, per-file ignores, severity and baseline.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -55,12 +56,25 @@ class Entry:
                    file_suppressions=data["file_suppressions"], checked=checked)
 
 
-@dataclass
 class Report:
-    findings: list
-    errors: list            # InputError messages
-    entries: list           # every Entry, checked and corpus-only
-    checked_files: int = 0
+    """What a run found.  Findings are produced file by file from the store, so a large run
+    never holds them all: iterate ``stream()`` once, or read ``findings`` (a list)."""
+
+    def __init__(self, errors, checked_files, entries, stream):
+        self.errors = errors                # InputError messages
+        self.checked_files = checked_files
+        self.entries = entries              # every Entry (extracts only), with run(keep_entries=True)
+        self._stream = stream
+        self._findings = None
+
+    def stream(self):
+        return iter(self._findings) if self._findings is not None else self._stream
+
+    @property
+    def findings(self) -> list:
+        if self._findings is None:
+            self._findings = list(self._stream)
+        return self._findings
 
 
 def code_selected(code: str, selectors) -> bool:
@@ -138,29 +152,15 @@ class Linter:
         return self.analyze_source(path, source, checked)
 
     # -- phase 2 -----------------------------------------------------------
-    def corpus_findings(self, entries) -> list:
-        findings = []
-        for runner in self.kinds.values():
-            if runner.corpus_phase:
-                findings.extend(runner.corpus(entries))
-        return findings
+    @property
+    def corpus_kinds(self) -> dict:
+        return {kind: r for kind, r in self.kinds.items() if r.corpus_phase}
 
     @property
     def supports_summaries(self) -> bool:
-        """Can every corpus check work from a summary of the corpus (focused runs)?"""
-        return all(hasattr(r, "summarize") for r in self.kinds.values() if r.corpus_phase)
-
-    def corpus_summaries(self, entries) -> dict:
-        if not self.supports_summaries:
-            return {}
-        return {kind: r.summarize(entries) for kind, r in self.kinds.items() if r.corpus_phase}
-
-    def corpus_findings_focused(self, checked, summaries, load) -> list:
-        findings = []
-        for kind, runner in self.kinds.items():
-            if runner.corpus_phase:
-                findings.extend(runner.corpus_focused(checked, summaries[kind], load))
-        return findings
+        """Does every corpus check stream from a summary (``SummarizedKind``)?  If one
+        does not, the extracts of every document are held for it, and focused runs are off."""
+        return all(hasattr(r, "add_to_summary") for r in self.corpus_kinds.values())
 
     # -- filtering ----------------------------------------------------------
     def keep(self, finding, entry, min_severity) -> bool:
@@ -180,8 +180,6 @@ class Linter:
 
 
 def _dumps(value) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -218,122 +216,187 @@ def _worker_analyze(job):
 
 
 def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_severity="info",
-        baseline=None, progress=False) -> Report:
-    """Check ``paths`` (and read ``corpus_paths`` for corpus checks only)."""
-    import json
+        baseline=None, progress=False, keep_entries=False) -> Report:
+    """Check ``paths`` (and read ``corpus_paths`` for corpus checks only).
+
+    Phase 1 stores each document's extracts and findings in the store (the
+    cache, or a temporary one with ``use_cache=False``) and folds its extracts
+    into the corpus summaries; the document itself is then dropped.  Phase 2
+    runs the corpus checks on the summaries, loading the few documents they
+    ask for.  Findings are read back file by file when the report is read.
+    """
+    store = _open_store(linter, use_cache)
+    checked_set = set(paths)
+    corpus_only = [p for p in corpus_paths if p not in checked_set]
+    stored = None
+    if use_cache and not keep_entries and len(paths) * 2 < len(corpus_only):
+        stored = _usable_summary(linter, store, corpus_only)
+    jobs_list = [(p, True) for p in paths] + ([] if stored else [(p, False) for p in corpus_only])
+    streaming = linter.supports_summaries
+    summaries = {kind: r.new_summary() for kind, r in linter.corpus_kinds.items()} if streaming else None
+    keys: dict[str, str] = {}
+    errors: list[str] = []
+    held, fresh_checked = [], []
+    for path, checked, key, entry in _phase_one(linter, store, use_cache, jobs_list, jobs, progress, errors):
+        keys[path] = key
+        if stored is not None:
+            fresh_checked.append(entry)
+        elif summaries is not None:
+            for kind, runner in linter.corpus_kinds.items():
+                runner.add_to_summary(summaries[kind], entry)
+        if keep_entries or not streaming:
+            held.append(entry)
+    store.flush()
+
+    def load(path):
+        key = keys.get(path) or (stored["paths"].get(path) if stored else None)
+        data = store.get(key, findings=False) if key else None
+        return Entry.from_cache(path, data, path in checked_set) if data is not None else None
+
+    checked_paths = [p for p, checked in jobs_list if checked and p in keys]
+    if stored is not None:
+        summaries = _replace_contributions(linter, stored, fresh_checked, load)
+        corpus = [f for kind, runner in linter.corpus_kinds.items()
+                  for f in runner.corpus_from_summary(summaries[kind], checked_paths, load, focused=True)]
+    else:
+        def compute():
+            if summaries is None:
+                return [f for runner in linter.corpus_kinds.values() for f in runner.corpus(held)]
+            return [f for kind, runner in linter.corpus_kinds.items()
+                    for f in runner.corpus_from_summary(summaries[kind], checked_paths, load, focused=False)]
+
+        corpus = _corpus_findings(store, use_cache, jobs_list, keys, compute)
+        if use_cache and summaries is not None and corpus_paths and all(p in keys for p in corpus_paths) \
+                and not store.summary_is_current(keys):
+            store.write_summary(keys, summaries)
+    corpus_by_path: dict[str, list] = {}
+    for f in corpus:
+        if f.path in checked_set and f.path in keys:
+            corpus_by_path.setdefault(f.path, []).append(f)
+    stream = _findings_by_file(linter, store, sorted(checked_paths), keys, corpus_by_path, min_severity, baseline)
+    return Report(errors=errors, checked_files=len(checked_paths), entries=held, stream=stream)
+
+
+def _open_store(linter, use_cache):
+    """The cache, or (``--no-cache``) a throw-away store in a temporary directory."""
+    import tempfile
+    import weakref
 
     from factlint.cache import Cache
 
-    settings = linter.settings
-    cache = None
     if use_cache:
-        cache_dir = settings.cache_dir or settings.root / ".factlint_cache"
-        cache = Cache(cache_dir, linter.cache_salt)
-    checked_set = set(paths)
-    corpus_only = [p for p in corpus_paths if p not in checked_set]
-    summary = _usable_summary(linter, cache, corpus_only) if cache is not None and len(paths) * 2 < len(corpus_only) else None
-    jobs_list = [(p, True) for p in paths] + ([] if summary else [(p, False) for p in corpus_only])
-    keys: dict[str, str] = {}
-    entries: dict[str, Entry] = {}
-    errors: list[str] = []
-    pending = []  # (path, checked, key): the text itself is not kept
+        settings = linter.settings
+        return Cache(settings.cache_dir or settings.root / ".factlint_cache", linter.cache_salt)
+    scratch = tempfile.TemporaryDirectory(prefix="factlint-")
+    store = Cache(Path(scratch.name), linter.cache_salt)
+    weakref.finalize(store, scratch.cleanup)
+    return store
+
+
+def _phase_one(linter, store, cached, jobs_list, jobs, progress, errors):
+    """Yield (path, checked, key, Entry without findings) in ``jobs_list`` order.
+
+    Files whose cache entry is current are read from the store; the others
+    are analysed (in worker processes when there are many) while the hits are
+    being decoded.  Only paths travel to the workers, and every result is
+    stored and dropped, so memory never holds the corpus text or its findings.
+    Without the cache (``cached`` false) every file is analysed and its path is its key.
+    """
+    plan = []     # (path, checked, key, hit)
+    pending = []  # (path, checked) to analyse
     for path, checked in jobs_list:
-        if cache is not None:  # unchanged size and mtime: reuse without reading the file
-            key = cache.lookup_stat(path)
-            if key:
-                hit = cache.get(key, findings=checked)
-                if hit is not None:
-                    entries[path] = Entry.from_cache(path, hit, checked)
-                    keys[path] = key
+        key = store.lookup_stat(path) if cached else None  # unchanged size and mtime: no need to read
+        if key is None:
+            if not cached:
+                key = path
+            else:
+                try:
+                    key = store.key(path, Path(path).read_bytes())
+                except OSError as exc:
+                    errors.append(f"{path}: {exc.strerror or exc}")
                     continue
-        if cache is None:
-            pending.append((path, checked, None))
-            continue
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            errors.append(f"{path}: {exc.strerror or exc}")
-            continue
-        key = cache.key(path, data)
-        hit = cache.get(key, findings=checked)
-        if hit is not None:
-            entries[path] = Entry.from_cache(path, hit, checked)
-            cache.record_stat(path, key)
-            keys[path] = key
-            continue
-        pending.append((path, checked, key))
-
+        hit = cached and store.has(key)
+        plan.append((path, checked, key, hit))
+        if not hit:
+            pending.append((path, checked))
     results = _analyze_pending(linter, pending, jobs, progress)
-    for (path, checked, key), (payload, error) in zip(pending, results):
-        if error is not None:
-            if checked:
-                errors.append(error)
-            continue
-        extracts_json, findings_json = payload
-        data = json.loads(extracts_json)
-        data["findings"] = json.loads(findings_json) if checked else []
-        entries[path] = Entry.from_cache(path, data, checked)
-        if cache is not None:
-            cache.put(key, extracts_json, findings_json)
-            cache.record_stat(path, key)
-            keys[path] = key
-    if cache is not None:
-        cache.flush()
-
-    ordered = [entries[p] for p, _ in jobs_list if p in entries]
-    by_path = {e.path: e for e in ordered}
-    raw = [f for e in ordered if e.checked for f in e.findings]
-    if summary is not None:
-        def load(path):
-            key = summary["paths"].get(path)
-            data = cache.get(key, findings=False) if key else None
-            return Entry.from_cache(path, data, False) if data is not None else None
-
-        corpus = linter.corpus_findings_focused(ordered, summary["kinds"], load)
-    else:
-        corpus = _corpus_findings(linter, cache, ordered, keys)
-        if cache is not None and corpus_paths and all(p in keys for p in corpus_paths):
-            if not cache.summary_is_current(keys):
-                cache.write_summary(keys, linter.corpus_summaries(ordered))
-    raw += [f for f in corpus if f.path in by_path and by_path[f.path].checked]
-    kept = [f for f in raw if linter.keep(f, by_path[f.path], min_severity)]
-    kept = _dedupe(sorted(kept, key=Finding.sort_key))
-    if baseline is not None:
-        kept = baseline.filter(kept)
-    if cache is not None:
-        cache.close()
-    return Report(findings=kept, errors=errors, entries=ordered,
-                  checked_files=sum(1 for e in ordered if e.checked))
+    for path, checked, key, hit in plan:
+        data = store.get(key, findings=False) if hit else None
+        if data is None:
+            payload, error = next(results) if not hit else _analyze_path(linter, path, checked)
+            if error is not None:
+                if checked:
+                    errors.append(error)
+                continue
+            extracts_json, findings_json = payload
+            store.put(key, extracts_json, findings_json)
+            data = {**json.loads(extracts_json), "findings": []}
+        if cached:
+            store.record_stat(path, key)
+        yield path, checked, key, Entry.from_cache(path, data, checked)
 
 
-def _corpus_findings(linter, cache, entries, keys):
+def _replace_contributions(linter, stored, fresh_checked, load):
+    """The stored corpus summaries with the checked files' old contributions replaced by
+    their fresh ones, put first (as the checked files come first in a full run)."""
+    summaries = stored["kinds"]
+    for kind, runner in linter.corpus_kinds.items():
+        for entry in fresh_checked:
+            previous = load(entry.path) if entry.path in stored["paths"] else None
+            if previous is not None:
+                runner.add_to_summary(summaries[kind], previous, sign=-1)
+        for entry in reversed(fresh_checked):
+            runner.add_to_summary(summaries[kind], entry, front=True)
+    return summaries
+
+
+def _corpus_findings(store, use_cache, jobs_list, keys, compute):
     """Corpus findings, reused as they are when exactly the same documents were checked last time."""
     import hashlib
 
-    if cache is None or any(e.path not in keys for e in entries):
-        return linter.corpus_findings(entries)
-    digest = hashlib.sha256(repr(sorted((e.path, keys[e.path], e.checked) for e in entries)).encode()).hexdigest()
-    stored = cache.read_corpus_findings(digest)
+    if not use_cache:
+        return compute()
+    digest = hashlib.sha256(repr(sorted((p, keys[p], c) for p, c in jobs_list if p in keys)).encode()).hexdigest()
+    stored = store.read_corpus_findings(digest)
     if stored is not None:
         return [Finding.from_cache(f) for f in stored]
-    findings = linter.corpus_findings(entries)
-    cache.write_corpus_findings(digest, [f.to_cache() for f in findings])
+    findings = compute()
+    store.write_corpus_findings(digest, [f.to_cache() for f in findings])
     return findings
 
 
-def _usable_summary(linter, cache, corpus_only):
+def _findings_by_file(linter, store, paths, keys, corpus_by_path, min_severity, baseline):
+    """Yield the reported findings, file by file in path order (so, sorted), read back from the store."""
+    try:
+        for path in paths:
+            data = store.get(keys[path], findings=True)
+            if data is None:  # damaged, or removed by a concurrent run: analyse again
+                payload, error = _analyze_path(linter, path, True)
+                if error is not None:
+                    continue
+                store.put(keys[path], *payload)
+                data = {**json.loads(payload[0]), "findings": json.loads(payload[1])}
+            entry = Entry.from_cache(path, data, True)
+            raw = entry.findings + corpus_by_path.get(path, [])
+            kept = _dedupe(sorted((f for f in raw if linter.keep(f, entry, min_severity)), key=Finding.sort_key))
+            yield from baseline.filter(kept) if baseline is not None else kept
+    finally:
+        store.close()
+
+
+def _usable_summary(linter, store, corpus_only):
     """The corpus summary, if it still describes every corpus file exactly (else None)."""
     if not linter.supports_summaries:
         return None
-    summary = cache.read_summary()
+    summary = store.read_summary()
     if summary is None:
         return None
     known = summary["paths"]
     for path in corpus_only:
         key = known.get(path)
-        if key is None or cache.lookup_stat(path) != key:
+        if key is None or store.lookup_stat(path) != key:
             return None  # a file changed or appeared since: read the corpus again
-    if any(kind not in summary["kinds"] for kind, runner in linter.kinds.items() if runner.corpus_phase):
+    if any(kind not in summary["kinds"] for kind in linter.corpus_kinds):
         return None
     return summary
 
@@ -349,25 +412,24 @@ def _dedupe(findings):
 
 
 def _analyze_pending(linter, pending, jobs, progress):
-    """Yield (payload, error) for each pending (path, checked, key), in order.
+    """Yield (payload, error) for each pending (path, checked), in order.
 
     Only paths travel to the workers and results are consumed as they come,
-    so memory holds the extracts, never the text of the whole corpus.
+    so memory never holds the text of the whole corpus.
     """
     jobs = jobs or os.cpu_count() or 1
     bar = _Progress(len(pending)) if progress and len(pending) >= 200 and sys.stderr.isatty() else None
-    work = [(path, checked) for path, checked, _ in pending]
     if jobs > 1 and len(pending) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
                                  initargs=(linter.settings, *linter._select_args)) as pool:
-            for result in pool.map(_worker_analyze, work, chunksize=16):
+            for result in pool.map(_worker_analyze, pending, chunksize=16):
                 if bar:
                     bar.step()
                 yield result
     else:
-        for path, checked in work:
+        for path, checked in pending:
             result = _analyze_path(linter, path, checked)
             if bar:
                 bar.step()

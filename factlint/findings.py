@@ -60,6 +60,7 @@ class Baseline:
 
     def __init__(self, entries: dict[tuple[str, str], int]):
         self.entries = entries
+        self._remaining = dict(entries)  # what filter() may still absorb: one run, file by file
 
     @classmethod
     def load(cls, path) -> "Baseline":
@@ -79,7 +80,8 @@ class Baseline:
         return cls(entries)
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
-        remaining = dict(self.entries)
+        """The findings the baseline does not know; each known one absorbs one occurrence."""
+        remaining = self._remaining
         kept = []
         for f in findings:
             key = (f.path, f.fingerprint())

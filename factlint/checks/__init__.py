@@ -9,6 +9,12 @@ works in up to two phases, which it declares rather than the engine guessing:
 * ``corpus(corpus)`` runs once on the extracts of every document and returns
   findings that need several documents (names across articles, numbers across
   translations).
+
+A corpus kind that derives from ``SummarizedKind`` streams instead: the engine
+folds each document into a small summary as it arrives and drops it, then
+asks for findings with the summary and a way to load the few documents it
+needs.  Memory then grows with the summary, not with every extract, and a
+pre-commit run on one file reuses the summary of the rest of the corpus.
 """
 from __future__ import annotations
 
@@ -43,6 +49,45 @@ class RuleKind:
 
     def config_error(self, rule, message):
         return ConfigError(f"{rule.origin}: rule {rule.code}: {message}")
+
+
+class SummarizedKind(RuleKind):
+    """A corpus kind whose corpus phase works from a summary of the corpus.
+
+    The summary is plain JSON-serialisable data, stored in the cache after a
+    full run.  ``add_to_summary`` must be reversible (``sign=-1`` removes a
+    document's earlier contribution), so a focused run can replace the
+    contribution of the files it checks.
+    """
+
+    corpus_phase = True
+
+    def new_summary(self) -> dict:
+        """An empty summary."""
+        raise NotImplementedError
+
+    def add_to_summary(self, summary: dict, entry, sign: int = 1, front: bool = False) -> None:
+        """Fold ``entry`` into ``summary`` (``sign=-1``: take it out again).  ``front`` puts
+        its contribution before the others, as the checked files come first in a run."""
+        raise NotImplementedError
+
+    def corpus_from_summary(self, summary: dict, checked: list, load, focused: bool) -> list:
+        """Findings for the ``checked`` paths.  ``load(path)`` gives a document's Entry
+        (extracts only, None if unknown); ``focused``: ``checked`` is a few files of a
+        much larger corpus."""
+        raise NotImplementedError
+
+    def summarize(self, entries) -> dict:
+        summary = self.new_summary()
+        for entry in entries:
+            self.add_to_summary(summary, entry)
+        return summary
+
+    def corpus(self, corpus):
+        corpus = list(corpus)
+        summary = self.summarize(corpus)
+        by_path = {e.path: e for e in corpus}
+        return self.corpus_from_summary(summary, [e.path for e in corpus if e.checked], by_path.get, focused=False)
 
 
 def finding(doc, rule, start, end, message, fix=None, related=()):

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from factlint.checks import RuleKind, corpus_finding, finding, related_location, span_location
+from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
 from factlint.lang.phonetics import skeleton
 from factlint.extracts import mentions
 from factlint.namematch import compare_names
 
 MAX_NGRAM = 4
+SAMPLES = 3  # places kept per spelling in the summary (shown as related locations)
 
 
 @dataclass
@@ -137,7 +138,7 @@ def resolve(mention_words, registry: Registry):
     return results, covered
 
 
-class NameKind(RuleKind):
+class NameKind(SummarizedKind):
     name = "name"
     options_schema = {
         "check": {"enum": ["registry", "corpus"], "description": "compare with the registry, or across the corpus"},
@@ -145,8 +146,6 @@ class NameKind(RuleKind):
     }
     required_options = ("check",)
     data_sections = {"entities": "entities.schema.json"}
-    corpus_phase = True
-
     def __init__(self, rules, data, settings):
         super().__init__(rules, data, settings)
         self.registry_rules = [r for r in rules if r.options["check"] == "registry"]
@@ -197,47 +196,49 @@ class NameKind(RuleKind):
         return finding(doc, rule, start, end, message, fix=fix)
 
     # -- corpus phase ---------------------------------------------------------
-    def corpus(self, corpus):
+    # The summary maps each spelling ("lang<TAB>word<TAB>word") to its count and
+    # a few sample places: small, additive, and all a later focused run needs.
+    @staticmethod
+    def new_summary():
+        return {}
+
+    def add_to_summary(self, summary, entry, sign=1, front=False):
+        add_spellings(summary, entry, sign, front)
+
+    def corpus_from_summary(self, summary, checked, load, focused):
         if not self.corpus_rules:
             return []
-        return self._report(cluster_spellings(corpus))
-
-    def summarize(self, corpus):
-        return summarize_spellings(corpus)
-
-    def corpus_focused(self, checked, summary, load):
-        """The corpus check for a few checked files, from the summary of the rest of the corpus."""
-        if not self.corpus_rules:
-            return []
-        previous = [e for e in (load(e.path) for e in checked) if e is not None]
-        return self._report(pair_spellings(spellings_with_summary(summary, checked, previous)))
-
-    def _report(self, clusters):
+        checked_keys = None  # in a full run every spelling may be reported
+        if focused:  # only blocks holding a spelling of a checked file are worth comparing
+            checked_keys = {key for path in checked for key, _ in _spellings_of(load(path))}
+        pairs = spelling_pairs(summary, checked_keys)
+        minors = {minor["key"] for _, minor, _ in pairs}
+        places = defaultdict(list)  # the checked places of each minority spelling
+        if minors:
+            for path in checked:
+                for key, loc in _spellings_of(load(path)):
+                    if key in minors:
+                        places[key].append((path, loc))
         findings = []
         for rule in self.corpus_rules:
             ratio = rule.options.get("min_ratio", 2)
-            for major, minor, reason in clusters:
-                findings.extend(self._inconsistency(rule, major, minor, reason, ratio))
+            for major, minor, reason in pairs:
+                findings.extend(self._inconsistency(rule, major, minor, reason, ratio, places[minor["key"]]))
         return findings
 
-    def _inconsistency(self, rule, major, minor, reason, ratio):
+    def _inconsistency(self, rule, major, minor, reason, ratio, checked_places):
         n_major, n_minor = major["count"], minor["count"]
-        balanced = n_major < ratio * n_minor
-        related = [related_location(e.path, loc, f'"{major["text"]}"') for e, loc in major["places"][:3]]
-        if balanced:  # one finding, at a checked place when there is one
-            entry, loc = next(((e, l) for e, l in minor["places"] if e.checked), minor["places"][0])
+        related = [related_location(path, loc, f'"{major["text"]}"') for path, loc in major["samples"][:3]]
+        if n_major < ratio * n_minor:  # balanced: one finding, at a checked place when there is one
+            path, loc = checked_places[0] if checked_places else minor["samples"][0]
             message = rule.format_message(
                 mention=minor["text"], canonical=major["text"], why=reason,
                 counts=f"both spellings are used: {n_minor} and {n_major} times")
-            return [corpus_finding(entry, rule, loc, message, related=related, snippet=minor["text"])]
-        out = []
-        for entry, loc in minor["places"]:
-            if not entry.checked:
-                continue
-            message = rule.format_message(mention=minor["text"], canonical=major["text"], why=reason,
-                                          counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
-            out.append(corpus_finding(entry, rule, loc, message, related=related, snippet=minor["text"]))
-        return out
+            return [corpus_finding(_Located(path), rule, loc, message, related=related, snippet=minor["text"])]
+        message = rule.format_message(mention=minor["text"], canonical=major["text"], why=reason,
+                                      counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
+        return [corpus_finding(_Located(path), rule, loc, message, related=related, snippet=minor["text"])
+                for path, loc in checked_places]
 
 
 def _word_offsets(text, mention):
@@ -253,57 +254,68 @@ def _word_offsets(text, mention):
 
 
 class _Located:
-    """A place known only from the corpus summary: a path, never a checked file."""
-
-    checked = False
+    """Where a corpus finding goes: only its path is needed."""
 
     def __init__(self, path):
         self.path = path
 
 
-def collect_spellings(corpus) -> dict:
-    """Every spelling of the unexplained names of ``corpus``, with its count and places.
+def _spellings_of(entry):
+    """(spelling key, location) of each unexplained name of ``entry``.
 
     Spellings are kept per language: across languages, names of places and
     institutions are legitimately translated (Casa Branca / Casa Blanca,
     Parlamento Europeu / Europeo, México / Mexico).  A person's name misspelled
     in another language's version is the registry check's job.
     """
-    spellings: dict[tuple, dict] = {}
-    for entry in corpus:
-        extract = entry.extracts.get("name")
-        if not extract:
+    extract = entry.extracts.get("name") if entry is not None else None
+    if not extract:
+        return
+    lang = extract["lang"]
+    for item in extract["names"]:
+        words = item["words"]
+        if all(len(w) >= 2 for w in words):
+            yield "\t".join([lang, *words]), item["loc"]
+
+
+def add_spellings(summary, entry, sign=1, front=False):
+    """Fold the spellings of ``entry`` into a names summary (``sign=-1``: take them out)."""
+    fresh = defaultdict(list)
+    for key, loc in _spellings_of(entry):
+        fresh[key].append([entry.path, loc])
+    for key, places in fresh.items():
+        slot = summary.get(key)
+        if sign < 0:
+            if slot is not None:
+                slot["count"] -= len(places)
+                slot["samples"] = [s for s in slot["samples"] if s[0] != entry.path]
+                if slot["count"] <= 0:
+                    del summary[key]
             continue
-        lang = extract["lang"]
-        for item in extract["names"]:
-            words = tuple(item["words"])
-            if any(len(w) < 2 for w in words):
-                continue
-            key = (words, lang)
-            slot = spellings.get(key)
-            if slot is None:
-                slot = spellings[key] = {"text": " ".join(words), "words": words, "lang": key[1],
-                                         "places": [], "count": 0, "checked": False}
-            slot["places"].append((entry, item["loc"]))
-            slot["count"] += 1
-            slot["checked"] = slot["checked"] or entry.checked
-    return spellings
+        if slot is None:
+            slot = summary[key] = {"count": 0, "samples": []}
+        slot["count"] += len(places)
+        samples = places + slot["samples"] if front else slot["samples"] + places
+        slot["samples"] = samples[:SAMPLES]
 
 
-def pair_spellings(spellings) -> list:
+def spelling_pairs(summary, checked_keys=None) -> list:
     """Pairs (majority, minority, reason) of spellings that are probably one name.
 
     Spellings are grouped by blocks (word count + phonetic skeleton of the last
     word, and of the first word), so only spellings in one block are compared:
-    the work grows with the corpus, not with its square.  Blocks without a
-    spelling from a checked file are skipped: nothing there would be reported.
+    the work grows with the corpus, not with its square.  With ``checked_keys``,
+    blocks without one of those spellings are skipped: nothing there would be
+    reported.
     """
     blocks = defaultdict(list)
-    for slot in spellings.values():
-        words = slot["words"]
-        blocks[(len(words), slot["lang"], skeleton(words[-1]))].append(slot)
+    for key, item in summary.items():
+        lang, *words = key.split("\t")
+        slot = {"key": key, "text": " ".join(words), "words": words, "lang": lang, "count": item["count"],
+                "samples": item["samples"], "checked": checked_keys is None or key in checked_keys}
+        blocks[(len(words), lang, skeleton(words[-1]))].append(slot)
         if len(words) > 1:
-            blocks[(len(words), slot["lang"], "first", skeleton(words[0]))].append(slot)
+            blocks[(len(words), lang, "first", skeleton(words[0]))].append(slot)
     pairs, seen = [], set()
     for members in blocks.values():
         if len(members) < 2 or len(members) > 200:
@@ -312,7 +324,7 @@ def pair_spellings(spellings) -> list:
             continue
         for a_i, a in enumerate(members):
             for b in members[a_i + 1:]:
-                pair_id = frozenset((a["text"], b["text"], a["lang"]))
+                pair_id = frozenset((a["key"], b["key"]))
                 if pair_id in seen:
                     continue
                 seen.add(pair_id)
@@ -327,49 +339,14 @@ def pair_spellings(spellings) -> list:
     return pairs
 
 
-def cluster_spellings(corpus):
-    return pair_spellings(collect_spellings(corpus))
-
-
-def summarize_spellings(corpus, samples=3) -> dict:
-    """Counts and a few places of every spelling: what a later focused run needs of the corpus."""
-    out = {}
-    for (words, lang), slot in collect_spellings(corpus).items():
-        out["\t".join([lang, *words])] = {"count": slot["count"],
-                                          "samples": [[e.path, loc] for e, loc in slot["places"][:samples]]}
-    return out
-
-
-def spellings_with_summary(summary, checked, previous) -> dict:
-    """Spellings of the corpus from its summary, with the checked files' old contributions
-    (``previous``: their entries when the summary was written) replaced by the fresh ones."""
-    stale = collect_spellings(previous)
-    paths = {e.path for e in checked}
-    spellings = {}
-    for key, item in summary.items():
-        lang, *words = key.split("\t")
-        k = (tuple(words), lang)
-        count = item["count"] - (stale[k]["count"] if k in stale else 0)
-        if count <= 0:
-            continue
-        spellings[k] = {"text": " ".join(words), "words": tuple(words), "lang": lang, "count": count,
-                        "places": [(_Located(p), loc) for p, loc in item["samples"] if p not in paths],
-                        "checked": False}
-    for k, slot in collect_spellings(checked).items():
-        if k in spellings:
-            spellings[k]["count"] += slot["count"]
-            spellings[k]["places"] = slot["places"] + spellings[k]["places"]
-            spellings[k]["checked"] = True
-        else:
-            spellings[k] = slot
-    return spellings
-
-
 def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
     """``factlint names``: spellings per probable entity, or registry YAML to paste."""
     import yaml
 
-    pairs = cluster_spellings(entries)
+    summary = NameKind.new_summary()
+    for entry in entries:
+        add_spellings(summary, entry)
+    pairs = spelling_pairs(summary)
     variants = defaultdict(list)
     for major, minor, reason in pairs:
         variants[major["text"]].append((minor, reason))
@@ -394,6 +371,6 @@ def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
     for n, files, text in ranked:
         print(f"{text}  ({n} mentions in {len(files)} files)")
         for minor, reason in variants.get(text, ()):
-            where = ", ".join(sorted({e.path for e, _ in minor["places"]}))
+            where = ", ".join(sorted(counts[minor["text"]][1]))
             print(f"    ~ {minor['text']}  ({minor['count']}; {reason}) in {where}")
     return 0

@@ -14,7 +14,7 @@ import functools
 import re
 from collections import defaultdict
 
-from factlint.checks import RuleKind, corpus_finding, finding, related_location, span_location
+from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
 from factlint import extracts
 from factlint.quantities import TIME_NOUNS
@@ -41,11 +41,10 @@ def describe(q: dict) -> str:
     return f"{'~' if q['approx'] else ''}{_fmt(q['value'])}{unit}"
 
 
-class NumberKind(RuleKind):
+class NumberKind(SummarizedKind):
     name = "number"
     options_schema = {"check": {"enum": CHECKS}}
     required_options = ("check",)
-    corpus_phase = True
 
     def __init__(self, rules, data, settings):
         super().__init__(rules, data, settings)
@@ -109,66 +108,27 @@ class NumberKind(RuleKind):
         return out
 
     # -- phase 2 ------------------------------------------------------------
-    def corpus(self, corpus):
-        entries = [e for e in corpus if e.extracts.get("number")]
+    # The summary holds how documents group into translations: story ids,
+    # ``translation_of`` links, and the anchors of the rest (for automatic
+    # pairing).  Quantities are loaded only for the groups of checked files.
+    @staticmethod
+    def new_summary():
+        return {"stories": {}, "translation_of": {}, "loose": {}}
+
+    def add_to_summary(self, summary, entry, sign=1, front=False):
+        add_to_groups(summary, entry, sign, front)
+
+    def corpus_from_summary(self, summary, checked, load, focused):
+        mine = set(checked)
         findings = []
-        for group, how in translation_groups(entries):
-            if not any(e.checked for e in group):
+        for paths, how in translation_groups(summary):
+            if mine.isdisjoint(paths):
                 continue  # findings are reported for checked files only
+            group = [e for e in map(load, paths) if e is not None and e.extracts.get("number")]
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     if a.lang != b.lang:
                         findings.extend(self._compare(a, b, how))
-        return findings
-
-    def summarize(self, corpus):
-        """Translation groups and the anchors of unpaired documents, for later focused runs."""
-        stories, targets, loose = defaultdict(list), {}, {}
-        for e in corpus:
-            extract = e.extracts.get("number")
-            if not extract:
-                continue
-            if e.story:
-                stories[e.story].append(e.path)
-            elif extract.get("translation_of"):
-                targets[e.path] = extract["translation_of"]
-            else:
-                loose[e.path] = {"lang": e.lang, "anchors": extract["anchors"]}
-        return {"stories": stories, "translation_of": targets, "loose": loose}
-
-    def corpus_focused(self, checked, summary, load):
-        """Compare the checked files with the versions the summary says they have."""
-        from factlint.engine import Entry
-
-        checked = [e for e in checked if e.extracts.get("number")]
-        mine = {e.path for e in checked}
-        loaded = {}
-
-        def entry(path):
-            if path not in loaded:
-                loaded[path] = load(path)
-            return loaded[path]
-
-        grouped, loose_checked = [], []
-        for e in checked:
-            target = e.extracts["number"].get("translation_of")
-            if e.story:
-                grouped += [entry(p) for p in summary["stories"].get(e.story, ()) if p not in mine]
-            elif target:
-                root = _target_path(e.path, target)
-                grouped.append(entry(root))
-                grouped += [entry(p) for p, t in summary["translation_of"].items()
-                            if p not in mine and _target_path(p, t) == root]
-            else:
-                loose_checked.append(e)
-        findings = self.corpus([e for e in checked if e not in loose_checked] + [g for g in grouped if g])
-        loose_pool = [Entry(path=p, lang=v["lang"], metadata={}, findings=[], checked=False,
-                            extracts={"number": {"anchors": v["anchors"], "quantities": []}})
-                      for p, v in summary["loose"].items() if p not in mine]
-        for group, how in auto_pairs(loose_checked + loose_pool) if loose_checked else ():
-            full = [g if g.checked else entry(g.path) for g in group]
-            if any(g.checked for g in group) and all(full):
-                findings += self._compare(full[0], full[1], how)
         return findings
 
     def _compare(self, a, b, how):
@@ -388,27 +348,50 @@ def _monotonic(pairs):
 # Translation groups
 # ---------------------------------------------------------------------------
 
-def translation_groups(entries):
-    """[(entries, how)] — by ``story`` id, ``translation_of``, else automatic pairing."""
-    groups = defaultdict(list)
-    loose = []
-    by_path = {e.path: e for e in entries}
-    for e in entries:
-        target = e.extracts["number"].get("translation_of")
-        if e.story:
-            groups[("story", e.story)].append(e)
-        elif target:
-            root = _resolve_target(e.path, target, by_path)
-            groups[("translation_of", root)].append(e)
+def add_to_groups(summary, entry, sign=1, front=False):
+    """Fold ``entry`` into a translation-groups summary (``sign=-1``: take it out)."""
+    extract = entry.extracts.get("number")
+    if not extract:
+        return
+    path, story, target = entry.path, entry.story, extract.get("translation_of")
+    if sign < 0:
+        members = summary["stories"].get(story)
+        if members and path in members:
+            members.remove(path)
+            if not members:
+                del summary["stories"][story]
+        summary["translation_of"].pop(path, None)
+        summary["loose"].pop(path, None)
+        return
+    if story:
+        members = summary["stories"].setdefault(story, [])
+        if front:
+            members.insert(0, path)
         else:
-            loose.append(e)
-    for key, members in list(groups.items()):
-        if key[0] == "translation_of" and key[1] in by_path and by_path[key[1]] not in members:
-            members.append(by_path[key[1]])
-    out = [(members, f"story '{key[1]}'" if key[0] == "story" else f"translation_of {key[1]}")
-           for key, members in groups.items() if len(members) > 1]
-    out += auto_pairs(loose)
-    return out
+            members.append(path)
+        return
+    section, value = (("translation_of", target) if target else
+                      ("loose", {"lang": entry.lang, "anchors": extract["anchors"]}))
+    if front:  # a few checked files in a focused run: rebuilding the dict is cheap
+        summary[section] = {path: value, **summary[section]}
+    else:
+        summary[section][path] = value
+
+
+def translation_groups(summary):
+    """[(paths, how)]: by ``story`` id, by ``translation_of``, else by automatic pairing."""
+    groups = [(paths, f"story '{story}'") for story, paths in summary["stories"].items() if len(paths) > 1]
+    known = {p for paths in summary["stories"].values() for p in paths}
+    known |= set(summary["translation_of"]) | set(summary["loose"])
+    by_root = defaultdict(list)
+    for path, target in summary["translation_of"].items():
+        by_root[_resolve_target(path, target, known)].append(path)
+    for root, members in by_root.items():
+        if root in known and root not in members:
+            members.append(root)
+        if len(members) > 1:
+            groups.append((members, f"translation_of {root}"))
+    return groups + auto_pairs(summary["loose"])
 
 
 def _target_path(path, target):
@@ -418,73 +401,75 @@ def _target_path(path, target):
     return os.path.normpath(os.path.join(os.path.dirname(path), target))
 
 
-def _resolve_target(path, target, by_path):
+def _resolve_target(path, target, known):
     import os
 
     candidate = _target_path(path, target)
-    return candidate if candidate in by_path else os.path.normpath(target)
+    return candidate if candidate in known else os.path.normpath(target)
 
 
-def auto_pairs(entries):
+def auto_pairs(loose):
     """Pair documents of different languages that share enough names and figures.
 
-    Score: weighted overlap of the two documents' anchors (capitalised names,
-    figures >= 10), each weighted by its inverse document frequency: the
-    weight of what they share over the weight of the smaller document's set
-    (a translation may be shorter or longer than its original).  A pair
-    is kept when each is the other's best match, the score is at least
-    AUTO_PAIR_THRESHOLD and they share AUTO_PAIR_MIN_SHARED anchors.
+    ``loose`` maps a path to its language and anchors (capitalised names,
+    figures >= 10).  Score: weighted overlap of two documents' anchors, each
+    weighted by its inverse document frequency: the weight of what they share
+    over the weight of the smaller document's set (a translation may be
+    shorter or longer than its original).  A pair is kept when each is the
+    other's best match, the score is at least AUTO_PAIR_THRESHOLD and they
+    share AUTO_PAIR_MIN_SHARED anchors.
     """
     import math
 
-    if len(entries) < 2:
+    if len(loose) < 2:
         return []
-    sets = {e.path: set(e.extracts["number"]["anchors"]) for e in entries}
+    sets = {path: set(item["anchors"]) for path, item in loose.items()}
     df = defaultdict(int)
     for s in sets.values():
         for a in s:
             df[a] += 1
-    n = len(entries)
+    n = len(loose)
     idf = {a: math.log(1 + n / c) for a, c in df.items()}
     index = defaultdict(set)
-    for e in entries:
-        for a in sets[e.path]:
+    for path, anchors in sets.items():
+        for a in anchors:
             if df[a] <= max(2, n // 10):
-                index[a].add(e.path)
+                index[a].add(path)
     best = {}
-    by_path = {e.path: e for e in entries}
-    for e in entries:
-        candidates = set().union(*(index[a] for a in sets[e.path] if a in index)) - {e.path}
+    for path, anchors in sets.items():
+        candidates = set().union(*(index[a] for a in anchors if a in index)) - {path}
         scored = []
         for other in candidates:
-            if by_path[other].lang == e.lang:
+            if loose[other]["lang"] == loose[path]["lang"]:
                 continue
-            shared = sets[e.path] & sets[other]
-            smaller = min(sum(idf[a] for a in sets[e.path]), sum(idf[a] for a in sets[other]))
+            shared = anchors & sets[other]
+            smaller = min(sum(idf[a] for a in anchors), sum(idf[a] for a in sets[other]))
             score = sum(idf[a] for a in shared) / max(1e-9, smaller)
             scored.append((score, len(shared), other))
         if scored:
-            best[e.path] = max(scored)
+            best[path] = max(scored)
     pairs, done = [], set()
     for path, (score, shared, other) in best.items():
         if best.get(other, (0, 0, None))[2] == path and score >= AUTO_PAIR_THRESHOLD and shared >= AUTO_PAIR_MIN_SHARED:
             key = frozenset((path, other))
             if key not in done:
                 done.add(key)
-                pairs.append(([by_path[path], by_path[other]],
-                              f"paired automatically: {score:.2f} of names and figures shared"))
+                pairs.append(([path, other], f"paired automatically: {score:.2f} of names and figures shared"))
     return pairs
 
 
 def print_stories(linter, entries) -> int:
     """``factlint stories``: translation groups and how each was found."""
-    entries = [e for e in entries if e.extracts.get("number")]
-    groups = translation_groups(entries)
+    summary = NumberKind.new_summary()
+    for entry in entries:
+        add_to_groups(summary, entry)
+    langs = {e.path: e.lang for e in entries}
+    groups = translation_groups(summary)
     if not groups:
         print("No translation groups found (give articles a 'story' id in front matter or config metadata).")
         return 0
-    for members, how in groups:
+    for paths, how in groups:
         print(f"{how}:")
-        for e in sorted(members, key=lambda e: e.path):
-            print(f"    [{e.lang}] {e.path}")
+        for path in sorted(paths):
+            print(f"    [{langs[path]}] {path}")
     return 0
