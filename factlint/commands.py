@@ -83,45 +83,66 @@ def cmd_check(args) -> int:
                  min_severity=args.severity, baseline=baseline, progress=not args.quiet)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
-    findings = report.findings
+    shown_errors = len(report.errors)
     if args.write_baseline:
+        findings = report.findings
         Baseline.write(args.write_baseline, findings)
         print(f"Wrote {len(findings)} findings to baseline {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if report.errors else EXIT_CLEAN
-    if args.fix or args.diff:
-        findings = _apply_fixes(findings, write=args.fix)
+    findings = _apply_fixes(report.findings, write=args.fix) if args.fix or args.diff else report.stream()
     fmt = available[args.format]()
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     context = RenderContext(rules=linter.ruleset.rules, source_line=_source_lookup(), version=__version__,
                             color=color, statistics=args.statistics, checked_files=report.checked_files)
-    sys.stdout.write(fmt.render(findings, context))
+    tally = _Tally(findings)
+    fmt.write(tally, context, sys.stdout)
     if not fmt.machine:
         if args.statistics:
-            _print_statistics(findings, linter)
+            _print_statistics(tally, linter)
         if not args.quiet:
-            _print_summary(findings, report)
+            _print_summary(tally, report)
+    for error in report.errors[shown_errors:]:  # a file that failed while its findings were read back
+        print(f"error: {error}", file=sys.stderr)
     if report.errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+    return EXIT_FINDINGS if tally.total and not args.exit_zero else EXIT_CLEAN
 
 
-def _print_statistics(findings, linter):
-    counts = Counter(f.code for f in findings)
-    for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+class _Tally:
+    """Counts the findings as the format writes them (the summary line and exit code need them)."""
+
+    def __init__(self, findings):
+        self.findings = findings
+        self.total = 0
+        self.by_severity = Counter()
+        self.by_code = Counter()
+        self.fixable_by_code = Counter()
+
+    def __iter__(self):
+        for f in self.findings:
+            self.total += 1
+            self.by_severity[f.severity] += 1
+            self.by_code[f.code] += 1
+            if f.fix:
+                self.fixable_by_code[f.code] += 1
+            yield f
+
+
+def _print_statistics(tally, linter):
+    for code, count in sorted(tally.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = linter.ruleset.rules.get(code)
-        fixable = "[*]" if any(f.fix for f in findings if f.code == code) else "   "
+        fixable = "[*]" if tally.fixable_by_code[code] else "   "
         print(f"{count:>5}\t{code}\t{fixable} {rule.name if rule else ''}")
 
 
-def _print_summary(findings, report):
-    if not findings:
+def _print_summary(tally, report):
+    if not tally.total:
         print(f"All checks passed ({report.checked_files} files).")
         return
-    by_sev = Counter(f.severity for f in findings)
-    parts = ", ".join(f"{by_sev[s]} {s}" for s in ("error", "warning", "info") if by_sev[s])
-    fixable = sum(1 for f in findings if f.fix)
+    parts = ", ".join(f"{tally.by_severity[s]} {s}" for s in ("error", "warning", "info") if tally.by_severity[s])
+    fixable = sum(tally.fixable_by_code.values())
     hint = f" {fixable} fixable with --fix." if fixable else ""
-    print(f"Found {len(findings)} findings ({parts}) in {report.checked_files} files.{hint}")
+    print(f"Found {tally.total} findings ({parts}) in {report.checked_files} files.{hint}")
 
 
 def _apply_fixes(findings, write: bool):

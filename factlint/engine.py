@@ -273,7 +273,8 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     for f in corpus:
         if f.path in checked_set and f.path in keys:
             corpus_by_path.setdefault(f.path, []).append(f)
-    stream = _findings_by_file(linter, store, sorted(checked_paths), keys, corpus_by_path, min_severity, baseline)
+    stream = _findings_by_file(linter, store, sorted(checked_paths), keys, corpus_by_path, min_severity, baseline,
+                               errors)
     return Report(errors=errors, checked_files=len(checked_paths), entries=held, stream=stream)
 
 
@@ -365,14 +366,16 @@ def _corpus_findings(store, use_cache, jobs_list, keys, compute):
     return findings
 
 
-def _findings_by_file(linter, store, paths, keys, corpus_by_path, min_severity, baseline):
-    """Yield the reported findings, file by file in path order (so, sorted), read back from the store."""
+def _findings_by_file(linter, store, paths, keys, corpus_by_path, min_severity, baseline, errors):
+    """Yield the reported findings, file by file in path order (so, sorted), read back from the store.
+    A file that can no longer be analysed adds its error to ``errors``."""
     try:
         for path in paths:
             data = store.get(keys[path], findings=True)
             if data is None:  # damaged, or removed by a concurrent run: analyse again
                 payload, error = _analyze_path(linter, path, True)
                 if error is not None:
+                    errors.append(error)
                     continue
                 store.put(keys[path], *payload)
                 data = {**json.loads(payload[0]), "findings": json.loads(payload[1])}

@@ -1,4 +1,10 @@
-"""Output formats: one module per format, each a small class with ``render``."""
+"""Output formats: one module per format, each a small class.
+
+A format either renders a whole document from the list of findings
+(``render``: SARIF, JUnit) or writes finding by finding (``LineFormat``:
+text, concise, github, jsonl), which keeps a report of any size out of
+memory.  The CLI always calls ``write``.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,4 +27,24 @@ class Format:
     machine = True
 
     def render(self, findings, context: RenderContext) -> str:
+        """The whole document for ``findings`` (a list).  Override this, or ``write``."""
+        import io
+
+        buffer = io.StringIO()
+        self.write(findings, context, buffer)
+        return buffer.getvalue()
+
+    def write(self, findings, context: RenderContext, out) -> None:
+        """Write the document for ``findings`` (an iterable, read once) to ``out``."""
+        out.write(self.render(list(findings), context))
+
+
+class LineFormat(Format):
+    """A format that prints each finding on its own, as it comes."""
+
+    def line(self, finding, context: RenderContext) -> str:
         raise NotImplementedError
+
+    def write(self, findings, context, out) -> None:
+        for finding in findings:
+            out.write(self.line(finding, context))

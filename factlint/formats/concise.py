@@ -1,14 +1,14 @@
 """``concise``: one line per finding, ``path:line:col: CODE [severity] message``."""
-from factlint.formats import Format
+from factlint.formats import LineFormat
 
 
 def headline(f) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
 
 
-class ConciseFormat(Format):
+class ConciseFormat(LineFormat):
     name = "concise"
     machine = False
 
-    def render(self, findings, context):
-        return "".join(headline(f) + "\n" for f in findings)
+    def line(self, finding, context):
+        return headline(finding) + "\n"

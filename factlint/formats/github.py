@@ -1,5 +1,5 @@
 """``github``: GitHub Actions workflow commands, shown as annotations on the diff."""
-from factlint.formats import Format
+from factlint.formats import LineFormat
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -12,13 +12,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubFormat(Format):
+class GithubFormat(LineFormat):
     name = "github"
 
-    def render(self, findings, context):
-        out = []
-        for f in findings:
-            props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
-                     f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.code + ' ' + f.name)}")
-            out.append(f"::{LEVELS[f.severity]} {props}::{_escape_data(f.code + ' ' + f.message)}\n")
-        return "".join(out)
+    def line(self, f, context):
+        props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.code + ' ' + f.name)}")
+        return f"::{LEVELS[f.severity]} {props}::{_escape_data(f.code + ' ' + f.message)}\n"

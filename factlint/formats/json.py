@@ -7,21 +7,23 @@ message}).
 """
 import json
 
-from factlint.formats import Format
+from factlint.formats import Format, LineFormat
 
 
 class JsonFormat(Format):
     name = "json"
 
-    def render(self, findings, context):
-        # one finding per line: readable, and json's C encoder (indent= would force the slow one)
-        if not findings:
-            return "[]\n"
-        return "[\n" + ",\n".join(json.dumps(f.public(), ensure_ascii=False) for f in findings) + "\n]\n"
+    def write(self, findings, context, out):
+        # one finding per line: readable, streamable, and json's C encoder (indent= would force the slow one)
+        opening = "[\n"
+        for f in findings:
+            out.write(opening + json.dumps(f.public(), ensure_ascii=False))
+            opening = ",\n"
+        out.write("[]\n" if opening == "[\n" else "\n]\n")
 
 
-class JsonLinesFormat(Format):
+class JsonLinesFormat(LineFormat):
     name = "jsonl"
 
-    def render(self, findings, context):
-        return "".join(json.dumps(f.public(), ensure_ascii=False) + "\n" for f in findings)
+    def line(self, finding, context):
+        return json.dumps(finding.public(), ensure_ascii=False) + "\n"

@@ -1,5 +1,5 @@
 """``text``: ruff-like output with the source line and a caret underline."""
-from factlint.formats import Format
+from factlint.formats import LineFormat
 from factlint.formats.concise import headline
 
 COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
@@ -7,17 +7,11 @@ BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 MAX_SHOWN = 160
 
 
-class TextFormat(Format):
+class TextFormat(LineFormat):
     name = "text"
     machine = False
 
-    def render(self, findings, context):
-        out = []
-        for f in findings:
-            out.append(self._finding(f, context))
-        return "".join(out)
-
-    def _finding(self, f, context):
+    def line(self, f, context):
         color = context.color
         head = headline(f)
         if color:
