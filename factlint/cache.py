@@ -95,6 +95,14 @@ class Cache:
         except sqlite3.Error:
             return []
 
+    def _query_in(self, select, column, values, batch=500):
+        """Rows of ``select`` whose ``column`` is one of ``values`` (queried in batches)."""
+        rows = []
+        for i in range(0, len(values), batch):
+            part = values[i:i + batch]
+            rows += self._query(f"{select} WHERE {column} IN ({','.join('?' * len(part))})", part)
+        return rows
+
     def _write(self, sql, params) -> None:
         """Write inside a transaction that is committed every COMMIT_EVERY seconds and by flush()."""
         db = self.db
@@ -146,23 +154,27 @@ class Cache:
             return None  # damaged: a miss, rebuilt by put()
         return data if isinstance(data["findings"], list) else None
 
-    def has(self, key: str) -> bool:
-        return bool(self._query("SELECT 1 FROM entries WHERE key = ?", (key,)))
+    def existing(self, keys) -> set[str]:
+        """The ``keys`` that have an entry."""
+        return {k for (k,) in self._query_in("SELECT key FROM entries", "key", list(keys))}
 
     def put(self, key: str, extracts_json: str, findings_json: str) -> None:
         self._write("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, extracts_json, findings_json))
 
     # -- stat index --------------------------------------------------------
-    def lookup_stat(self, path: str) -> str | None:
-        """The cache key of ``path`` if its size and mtime are unchanged."""
-        try:
-            st = os.stat(path)
-        except OSError:
-            return None
-        rows = self._query("SELECT salt, mtime_ns, size, key FROM files WHERE path = ?", (os.path.abspath(path),))
-        if rows and rows[0][:3] == (self.salt, st.st_mtime_ns, st.st_size):
-            return rows[0][3]
-        return None
+    def lookup_stats(self, paths) -> dict[str, str]:
+        """{path: cache key} of the ``paths`` whose size and mtime are unchanged since recorded."""
+        wanted = {os.path.abspath(p): p for p in paths}
+        found = {}
+        for abspath, salt, mtime_ns, size, key in self._query_in("SELECT path, salt, mtime_ns, size, key FROM files",
+                                                                 "path", list(wanted)):
+            try:
+                st = os.stat(abspath)
+            except OSError:
+                continue
+            if (salt, mtime_ns, size) == (self.salt, st.st_mtime_ns, st.st_size):
+                found[wanted[abspath]] = key
+        return found
 
     def record_stat(self, path: str, key: str) -> None:
         try:

@@ -72,12 +72,15 @@ def corpus_files(settings, extensions) -> list[str]:
     """Every article named by the ``corpus`` globs of the configuration."""
     if not settings.corpus:
         return []
-    root = settings.root
+    root = str(settings.root)
+    root_rel = os.path.relpath(root, os.getcwd())  # once: relpath per file is most of a pre-commit run
     files = set()
     for pattern in settings.corpus:
-        for match in root.glob(pattern):
-            if match.is_file() and not any(part in ALWAYS_SKIPPED_DIRS for part in match.parts):
-                rel = os.path.relpath(match, os.getcwd())
-                if not any(matches(settings.relative(rel), p) for p in settings.exclude):
-                    files.add(os.path.normpath(rel))
+        for match in settings.root.glob(pattern):
+            inner = str(match)[len(root):].lstrip(os.sep)
+            if any(part in ALWAYS_SKIPPED_DIRS for part in inner.split(os.sep)) or not os.path.isfile(match):
+                continue
+            rel = os.path.normpath(os.path.join(root_rel, inner))
+            if not any(matches(settings.relative(rel), p) for p in settings.exclude):
+                files.add(rel)
     return sorted(files)

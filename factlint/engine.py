@@ -298,15 +298,15 @@ def _phase_one(linter, store, cached, jobs_list, jobs, progress, errors):
     """Yield (path, checked, key, Entry without findings) in ``jobs_list`` order.
 
     Files whose cache entry is current are read from the store; the others
-    are analysed (in worker processes when there are many) while the hits are
-    being decoded.  Only paths travel to the workers, and every result is
-    stored and dropped, so memory never holds the corpus text or its findings.
+    are analysed (in worker processes when there are many).  Only paths travel
+    to the workers, and every result is stored and dropped, so memory never
+    holds the corpus text or its findings.
     Without the cache (``cached`` false) every file is analysed and its path is its key.
     """
-    plan = []     # (path, checked, key, hit)
-    pending = []  # (path, checked) to analyse
+    plan = []     # (path, checked, key)
+    unchanged = store.lookup_stats([p for p, _ in jobs_list]) if cached else {}
     for path, checked in jobs_list:
-        key = store.lookup_stat(path) if cached else None  # unchanged size and mtime: no need to read
+        key = unchanged.get(path)  # unchanged size and mtime: no need to read the file
         if key is None:
             if not cached:
                 key = path
@@ -316,12 +316,12 @@ def _phase_one(linter, store, cached, jobs_list, jobs, progress, errors):
                 except OSError as exc:
                     errors.append(f"{path}: {exc.strerror or exc}")
                     continue
-        hit = cached and store.has(key)
-        plan.append((path, checked, key, hit))
-        if not hit:
-            pending.append((path, checked))
+        plan.append((path, checked, key))
+    present = store.existing(key for _, _, key in plan) if cached else set()
+    pending = [(path, checked) for path, checked, key in plan if key not in present]
     results = _analyze_pending(linter, pending, jobs, progress)
-    for path, checked, key, hit in plan:
+    for path, checked, key in plan:
+        hit = key in present
         data = store.get(key, findings=False) if hit else None
         if data is None:
             payload, error = next(results) if not hit else _analyze_path(linter, path, checked)
@@ -332,7 +332,7 @@ def _phase_one(linter, store, cached, jobs_list, jobs, progress, errors):
             extracts_json, findings_json = payload
             store.put(key, extracts_json, findings_json)
             data = {**json.loads(extracts_json), "findings": []}
-        if cached:
+        if cached and path not in unchanged:
             store.record_stat(path, key)
         yield path, checked, key, Entry.from_cache(path, data, checked)
 
@@ -395,10 +395,9 @@ def _usable_summary(linter, store, corpus_only):
     if summary is None:
         return None
     known = summary["paths"]
-    for path in corpus_only:
-        key = known.get(path)
-        if key is None or store.lookup_stat(path) != key:
-            return None  # a file changed or appeared since: read the corpus again
+    current = store.lookup_stats(corpus_only)
+    if any(known.get(path) is None or current.get(path) != known[path] for path in corpus_only):
+        return None  # a file changed or appeared since: read the corpus again
     if any(kind not in summary["kinds"] for kind in linter.corpus_kinds):
         return None
     return summary
