@@ -1,5 +1,5 @@
-"""A third-party plugin found through the `factlint` entry-point group adds a rule kind,
-a rule pack and a format, and works from the command line."""
+"""A third-party plugin found through the `factlint` entry-point group adds rule kinds
+(one with a plain corpus phase), a rule pack and a format, and works from the command line."""
 import json
 import os
 import subprocess
@@ -9,7 +9,7 @@ import textwrap
 from conftest import write
 
 PLUGIN = '''
-from factlint.checks import RuleKind, finding
+from factlint.checks import RuleKind, corpus_finding, finding, span_location
 from factlint.formats import Format
 from factlint.hookspecs import hookimpl
 import pathlib
@@ -30,6 +30,30 @@ class ShoutKind(RuleKind):
         return out, None
 
 
+class SameHeadlineKind(RuleKind):
+    """Two articles with the same first line: a corpus phase without a summary."""
+    name = "same-headline"
+    corpus_phase = True
+
+    def document(self, doc):
+        first = doc.text.strip().splitlines()[0]
+        start = doc.text.index(first)
+        return [], {"headline": first, "loc": span_location(doc, start, start + len(first))}
+
+    def corpus(self, corpus):
+        groups, out = {}, []
+        for entry in corpus:
+            groups.setdefault(entry.extracts["same-headline"]["headline"], []).append(entry)
+        for members in groups.values():
+            for entry in members:
+                others = [m.path for m in members if m is not entry]
+                if entry.checked and others:
+                    for rule in self.rules:
+                        message = rule.format_message(other=others[0])
+                        out.append(corpus_finding(entry, rule, entry.extracts["same-headline"]["loc"], message))
+        return out
+
+
 class CountFormat(Format):
     name = "count"
 
@@ -39,7 +63,7 @@ class CountFormat(Format):
 
 @hookimpl
 def factlint_rule_kinds():
-    return [ShoutKind]
+    return [ShoutKind, SameHeadlineKind]
 
 
 @hookimpl
@@ -66,6 +90,19 @@ rules:
       What it flags: SHOUTING. Why it matters to a reader: it is loud.
       Example: "HELLO" Use instead: "hello"
     examples: [{fail: "HELLO there"}, {pass: "Hi NASA"}]
+  - code: XX002
+    name: same-headline
+    kind: same-headline
+    severity: warning
+    message: 'Same headline as {other}'
+    description: |
+      Two articles open with the same line.
+
+      What it flags: a copied headline. Why it matters to a reader: two stories look like one.
+      Example: two files titled "Meta opens Llama". Use instead: distinct headlines.
+    examples:
+      - fail: [{text: "Meta opens Llama"}, {text: "Meta opens Llama"}]
+      - pass: [{text: "Meta opens Llama"}, {text: "Google opens Gemma"}]
 '''
 
 
@@ -103,3 +140,21 @@ def test_broken_plugin_is_named_not_fatal(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(site)}
     r = subprocess.run([sys.executable, "-m", "factlint", "rules"], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and "plugin 'broken'" in r.stderr and "missing dependency foo" in r.stderr
+
+
+def test_third_party_corpus_kind_without_summary(tmp_path):
+    """A corpus kind with only corpus(entries) gets every document's extracts, cached or not,
+    and a one-file run against the corpus still compares that file with the others."""
+    env = _install(tmp_path)
+    write(tmp_path / ".factlint.yaml", "corpus: ['news/*.md']\nselect: [XX002]\n")
+    for i in range(5):
+        write(tmp_path / "news" / f"n{i}.md", f"---\nlang: en\n---\nHeadline number {i}\n\nText.\n")
+    write(tmp_path / "news" / "copy.md", "---\nlang: en\n---\nHeadline number 3\n\nMore text.\n")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "factlint", *a], capture_output=True, text=True,
+                                    env=env, cwd=tmp_path)
+    for args in (("--no-cache",), (), ()):  # without the cache, cold, warm
+        found = json.loads(run("check", "--format", "json", *args).stdout)
+        assert [(f["path"], f["message"]) for f in found] == [("news/copy.md", "Same headline as news/n3.md"),
+                                                              ("news/n3.md", "Same headline as news/copy.md")]
+    one = json.loads(run("check", "news/copy.md", "--format", "json").stdout)
+    assert [(f["path"], f["line"], f["message"]) for f in one] == [("news/copy.md", 4, "Same headline as news/n3.md")]
