@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,14 +43,20 @@ class Settings:
     def __post_init__(self):
         self.root = Path(self.root)
 
+    @functools.cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
+
     def relative(self, path) -> str:
         """``path`` relative to the project root when inside it (used for globs)."""
         try:
-            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(self._resolved_root).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
     def metadata_for(self, path) -> dict:
+        if not self.metadata:
+            return {}
         meta = {}
         rel = self.relative(path)
         for pattern, values in self.metadata.items():
