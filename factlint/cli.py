@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .factlint_cache")
     check.add_argument("--jobs", "-j", type=int, default=None, help="processes for reading (default: all cores)")
+    check.add_argument("--executor", choices=["local", "dask"], default="local",
+                       help="where documents are analysed: local processes, or a Dask cluster (pip install 'factlint[dask]')")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address (default: DASK_SCHEDULER_ADDRESS, else a local cluster)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
 
     rules = sub.add_parser("rules", help="list every rule")

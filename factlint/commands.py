@@ -80,7 +80,8 @@ def cmd_check(args) -> int:
     files, corpus = _targets(args, linter)
     jobs = args.jobs if args.jobs is not None else settings.jobs
     report = run(linter, files, corpus_paths=corpus, use_cache=not args.no_cache, jobs=jobs,
-                 min_severity=args.severity, baseline=baseline, progress=not args.quiet)
+                 min_severity=args.severity, baseline=baseline, progress=not args.quiet,
+                 executor=args.executor, scheduler=args.scheduler)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     shown_errors = len(report.errors)

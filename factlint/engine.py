@@ -8,6 +8,7 @@ selection, suppressions, per-file ignores, severity and baseline.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -200,10 +201,11 @@ def _worker_init(settings, select, extend_select, ignore):
     _WORKER_LINTER = Linter(settings, select=select, extend_select=extend_select, ignore=ignore)
 
 
-def _analyze_path(linter, path, checked):
-    """Read and analyse one file (in a worker, or in-process): ((extracts, findings) JSON, error)."""
+def _analyze_path(linter, path, checked, root=None):
+    """Read and analyse one file (in a worker, or in-process): ((extracts, findings) JSON, error).
+    ``root``: the directory ``path`` is relative to, when it is not this process's."""
     try:
-        data = Path(path).read_bytes()
+        data = Path(root, path).read_bytes() if root else Path(path).read_bytes()
         return linter.analyze_file(path, data, checked).to_json(), None
     except OSError as exc:
         return None, f"{path}: {exc.strerror or exc}"
@@ -216,7 +218,7 @@ def _worker_analyze(job):
 
 
 def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_severity="info",
-        baseline=None, progress=False, keep_entries=False) -> Report:
+        baseline=None, progress=False, keep_entries=False, executor="local", scheduler=None) -> Report:
     """Check ``paths`` (and read ``corpus_paths`` for corpus checks only).
 
     Phase 1 stores each document's extracts and findings in the store (the
@@ -224,6 +226,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     into the corpus summaries; the document itself is then dropped.  Phase 2
     runs the corpus checks on the summaries, loading the few documents they
     ask for.  Findings are read back file by file when the report is read.
+    ``executor="dask"`` runs phase 1 on a Dask cluster (``scheduler``: its address).
     """
     store = _open_store(linter, use_cache)
     checked_set = set(paths)
@@ -237,7 +240,8 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     keys: dict[str, str] = {}
     errors: list[str] = []
     held, fresh_checked = [], []
-    for path, checked, key, entry in _phase_one(linter, store, use_cache, jobs_list, jobs, progress, errors):
+    analyze = functools.partial(_analyze_pending, jobs=jobs, progress=progress, executor=executor, scheduler=scheduler)
+    for path, checked, key, entry in _phase_one(linter, store, use_cache, jobs_list, analyze, errors):
         keys[path] = key
         if stored is not None:
             fresh_checked.append(entry)
@@ -294,7 +298,7 @@ def _open_store(linter, use_cache):
     return store
 
 
-def _phase_one(linter, store, cached, jobs_list, jobs, progress, errors):
+def _phase_one(linter, store, cached, jobs_list, analyze, errors):
     """Yield (path, checked, key, Entry without findings) in ``jobs_list`` order.
 
     Files whose cache entry is current are read from the store; the others
@@ -319,7 +323,7 @@ def _phase_one(linter, store, cached, jobs_list, jobs, progress, errors):
         plan.append((path, checked, key))
     present = store.existing(key for _, _, key in plan) if cached else set()
     pending = [(path, checked) for path, checked, key in plan if key not in present]
-    results = _analyze_pending(linter, pending, jobs, progress)
+    results = analyze(linter, pending)
     for path, checked, key in plan:
         hit = key in present
         data = store.get(key, findings=False) if hit else None
@@ -413,31 +417,38 @@ def _dedupe(findings):
     return out
 
 
-def _analyze_pending(linter, pending, jobs, progress):
+def _analyze_pending(linter, pending, jobs, progress, executor="local", scheduler=None):
     """Yield (payload, error) for each pending (path, checked), in order.
 
     Only paths travel to the workers and results are consumed as they come,
     so memory never holds the text of the whole corpus.
     """
-    jobs = jobs or os.cpu_count() or 1
     bar = _Progress(len(pending)) if progress and len(pending) >= 200 and sys.stderr.isatty() else None
-    if jobs > 1 and len(pending) >= PARALLEL_THRESHOLD:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                                 initargs=(linter.settings, *linter._select_args)) as pool:
-            for result in pool.map(_worker_analyze, pending, chunksize=16):
-                if bar:
-                    bar.step()
-                yield result
-    else:
-        for path, checked in pending:
-            result = _analyze_path(linter, path, checked)
-            if bar:
-                bar.step()
-            yield result
+    for result in _results(linter, pending, jobs, executor, scheduler):
+        if bar:
+            bar.step()
+        yield result
     if bar:
         bar.done()
+
+
+def _results(linter, pending, jobs, executor, scheduler):
+    if executor == "dask" and pending:
+        from factlint import dask_executor
+
+        return dask_executor.analyze(linter, pending, jobs, scheduler)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(pending) >= PARALLEL_THRESHOLD:
+        return _pool_results(linter, pending, jobs)
+    return (_analyze_path(linter, path, checked) for path, checked in pending)
+
+
+def _pool_results(linter, pending, jobs):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                             initargs=(linter.settings, *linter._select_args)) as pool:
+        yield from pool.map(_worker_analyze, pending, chunksize=16)
 
 
 class _Progress:
