@@ -164,7 +164,8 @@ class Cache:
     # -- stat index --------------------------------------------------------
     def lookup_stats(self, paths) -> dict[str, str]:
         """{path: cache key} of the ``paths`` whose size and mtime are unchanged since recorded."""
-        wanted = {os.path.abspath(p): p for p in paths}
+        cwd = os.getcwd()
+        wanted = {_absolute(p, cwd): p for p in paths}
         found = {}
         for abspath, salt, mtime_ns, size, key in self._query_in("SELECT path, salt, mtime_ns, size, key FROM files",
                                                                  "path", list(wanted)):
@@ -182,7 +183,7 @@ class Cache:
         except OSError:
             return
         self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                    (os.path.abspath(path), self.salt, st.st_mtime_ns, st.st_size, key))
+                    (_absolute(path, os.getcwd()), self.salt, st.st_mtime_ns, st.st_size, key))
 
     # -- corpus-wide blobs -------------------------------------------------
     # The corpus summary is written after a run that saw the whole configured
@@ -224,6 +225,13 @@ class Cache:
 
     def write_corpus_findings(self, digest: str, findings: list) -> None:
         self._write_blob(CORPUS_FINDINGS, digest, findings)
+
+
+def _absolute(path: str, cwd: str) -> str:
+    """``os.path.abspath``, without its normalisation when there is nothing to normalise
+    (most of the time a pre-commit run spends on the stat index went there)."""
+    joined = os.path.join(cwd, path)
+    return os.path.normpath(joined) if "/." in joined or "//" in joined else joined
 
 
 def paths_digest(paths: dict) -> str:

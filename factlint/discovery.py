@@ -72,13 +72,16 @@ def corpus_files(settings, extensions) -> list[str]:
     """Every article named by the ``corpus`` globs of the configuration."""
     if not settings.corpus:
         return []
+    import glob
+
     root = str(settings.root)
     root_rel = os.path.relpath(root, os.getcwd())  # once: relpath per file is most of a pre-commit run
     files = set()
     for pattern in settings.corpus:
-        for match in settings.root.glob(pattern):
-            inner = str(match)[len(root):].lstrip(os.sep)
-            if any(part in ALWAYS_SKIPPED_DIRS for part in inner.split(os.sep)) or not os.path.isfile(match):
+        for inner in glob.glob(pattern, root_dir=root, recursive=True):
+            if any(part in ALWAYS_SKIPPED_DIRS for part in inner.split(os.sep)):
+                continue
+            if not os.path.isfile(os.path.join(root, inner)):
                 continue
             rel = os.path.normpath(os.path.join(root_rel, inner))
             if not any(matches(settings.relative(rel), p) for p in settings.exclude):

@@ -53,7 +53,11 @@ def factlint_rule_kinds():
 
     Each class has a unique ``name`` used as ``kind:`` in rule YAML, a JSON
     Schema of its own rule fields, and implements the per-document and/or the
-    corpus phase.  Every plugin's list is collected.
+    corpus phase.  A corpus kind either implements ``corpus(entries)`` (the
+    engine then holds every document's extract for it) or subclasses
+    ``factlint.checks.SummarizedKind`` and works from a summary it folds one
+    document at a time, which keeps memory flat and lets a pre-commit run on
+    one file skip the rest of the corpus.  Every plugin's list is collected.
     """
 
 
@@ -81,8 +85,11 @@ def factlint_language_dirs():
 def factlint_formats():
     """Return a list of output format classes.
 
-    A format class has a ``name`` (the value of ``--format``) and a method
-    ``render(findings, context) -> str``; ``context`` gives the rules that
-    fired, a source-line lookup, the tool version and whether colour is on.
-    Every plugin's list is collected.
+    A format class subclasses ``factlint.formats.Format``: it has a ``name``
+    (the value of ``--format``) and either renders the whole document,
+    ``render(findings, context) -> str``, or (``LineFormat``) one finding at
+    a time, ``line(finding, context) -> str``, which streams a report of any
+    size.  ``context`` gives the rules that can fire, a source-line lookup,
+    the tool version and whether colour is on.  Every plugin's list is
+    collected.
     """

@@ -71,3 +71,22 @@ def test_focused_run_matches_full_run(cli, tmp_path):
         assert json.loads(focused.stdout), target
     changed.write_text("---\nlang: en\n---\nMarta Oliveira spoke.\n")
     assert json.loads(cli("check", "articles/x.md", "--format", "json", cwd=tmp_path).stdout) == []
+
+
+def test_two_runs_share_the_cache(tmp_path):
+    """Two runs at once on one cache: both finish with the same report, and the cache is whole."""
+    import os
+    import subprocess
+    import sys
+
+    write(tmp_path / ".factlint.yaml", "corpus: ['news/*.md']\n")
+    for i in range(60):
+        write(tmp_path / "news" / f"a{i}.md", f"---\nlang: en\n---\nYann Lacon said the the model had {i + 10} layers.\n")
+    cmd = [sys.executable, "-m", "factlint", "check", "--format", "json", "--jobs", "2"]
+    runs = [subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "NO_COLOR": "1"}) for _ in range(2)]
+    outputs = [r.communicate(timeout=300) for r in runs]
+    assert [r.returncode for r in runs] == [1, 1], [err for _, err in outputs]
+    assert outputs[0][0] == outputs[1][0] and len(json.loads(outputs[0][0])) >= 120
+    with sqlite3.connect(_cache_db(tmp_path)) as db:
+        assert db.execute("SELECT count(*) FROM entries").fetchone() == (60,)

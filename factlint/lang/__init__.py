@@ -57,7 +57,7 @@ def load(code: str) -> Language:
 
     path = _files()[code]
     with open(path, encoding="utf-8") as fh:
-        return Language(yaml.safe_load(fh))
+        return Language(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 WORD = re.compile(r"[^\W\d_]+")
