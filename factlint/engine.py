@@ -361,7 +361,11 @@ def _corpus_findings(store, use_cache, jobs_list, keys, compute):
 
     if not use_cache:
         return compute()
-    digest = hashlib.sha256(repr(sorted((p, keys[p], c) for p, c in jobs_list if p in keys)).encode()).hexdigest()
+    digest = hashlib.sha256()
+    for path, checked in sorted(jobs_list):
+        if path in keys:
+            digest.update(f"{path}\0{keys[path]}\0{checked}\n".encode("utf-8", "surrogateescape"))
+    digest = digest.hexdigest()
     stored = store.read_corpus_findings(digest)
     if stored is not None:
         return [Finding.from_cache(f) for f in stored]
