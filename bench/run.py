@@ -4,8 +4,9 @@
 
 Articles are built from the seed paragraphs (es/en/pt), in translation groups
 with a shared ``story`` id, with names and figures injected (some misspelled,
-some changed in one version).  Reports wall time, MB/s, peak memory (of the
-CLI and its worker processes together, sampled from /proc), cold vs warm
+some changed in one version).  Reports wall time, MB/s, peak memory (the
+proportional set size of the CLI and its worker processes together, sampled
+from /proc every 50 ms), cold vs warm
 cache, the latency of checking one changed file against the warm corpus
 (median of three), and the time of
 ``python -c "import factlint"`` and ``factlint --version``.  Prints a table and
@@ -17,7 +18,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -67,26 +67,33 @@ def build(directory: Path, n_articles: int, seed: int = 7) -> int:
     return total
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants (Linux /proc), in MB."""
+def _tree_pss_mb(pid: int) -> float:
+    """Memory of ``pid`` and all its descendants (Linux /proc), in MB.
+
+    Proportional set size, not resident size: pages shared between processes
+    (the interpreter, libraries) are split between them instead of being
+    counted once per process.
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as fh:
-                stat = fh.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(stat[1]), []).append(int(entry))
-            rss[int(entry)] = int(stat[21]) * resource.getpagesize()
+                parent = int(fh.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry))
         except (OSError, IndexError, ValueError):
             continue
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as fh:
+                total += next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            pass
         todo += children.get(current, [])
-    return total / 1e6
+    return total / 1024
 
 
 def timed(cmd, cwd):
@@ -99,7 +106,7 @@ def timed(cmd, cwd):
 
     def sample():
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            peak[0] = max(peak[0], _tree_pss_mb(proc.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -140,7 +147,7 @@ def main() -> int:
                      "cold_mb_s": nbytes / 1e6 / cold, "warm_speedup": cold / warm, "one_file_s": latency,
                      "cold_mem_mb": cold_mem, "warm_mem_mb": warm_mem, "one_file_mem_mb": one_mem})
     print(f"python -c 'import factlint': {startup['import_s']:.3f}s   factlint --version: {startup['version_s']:.3f}s")
-    print("memory: peak resident MB of the CLI and its worker processes together")
+    print("memory: peak MB (proportional set size) of the CLI and its worker processes together")
     print(f"{'articles':>9} {'MB':>7} {'cold s':>8} {'MB/s':>6} {'warm s':>7} {'x':>5} {'1 file s':>9} "
           f"{'cold MB':>8} {'warm MB':>8} {'1 file MB':>9}")
     for r in rows:

@@ -20,6 +20,8 @@ from factlint.errors import ConfigError, InputError
 from factlint.findings import Finding, severity_rank
 
 PARALLEL_THRESHOLD = 48  # below this many documents to analyse, a pool costs more than it saves
+CHUNK = 16               # documents per task sent to a worker process
+IN_FLIGHT_PER_JOB = 4    # tasks queued per worker: keeps workers busy without queueing the corpus
 
 
 @dataclass
@@ -213,8 +215,8 @@ def _analyze_path(linter, path, checked, root=None):
         return None, str(exc)
 
 
-def _worker_analyze(job):
-    return _analyze_path(_WORKER_LINTER, *job)
+def _worker_analyze_chunk(chunk):
+    return [_analyze_path(_WORKER_LINTER, path, checked) for path, checked in chunk]
 
 
 def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_severity="info",
@@ -448,11 +450,25 @@ def _results(linter, pending, jobs, executor, scheduler):
 
 
 def _pool_results(linter, pending, jobs):
+    """Results from worker processes, in order, with a bounded number of chunks in flight.
+
+    Workers are spawned, not forked, so they do not inherit (and, as reference
+    counts change, copy) the main process's memory; chunks are submitted as
+    results are consumed, so the queue never holds the whole corpus's tasks.
+    """
+    import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                             initargs=(linter.settings, *linter._select_args)) as pool:
-        yield from pool.map(_worker_analyze, pending, chunksize=16)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_worker_init, initargs=(linter.settings, *linter._select_args)) as pool:
+        in_flight = deque()
+        for start in range(0, len(pending), CHUNK):
+            in_flight.append(pool.submit(_worker_analyze_chunk, pending[start:start + CHUNK]))
+            if len(in_flight) >= IN_FLIGHT_PER_JOB * jobs:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
 
 
 class _Progress:
