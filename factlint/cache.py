@@ -29,11 +29,14 @@ CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, extracts TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, salt TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
                                   size INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, salt TEXT NOT NULL, digest TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS corpus_findings (digest TEXT NOT NULL, path TEXT NOT NULL, finding TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS corpus_findings_by_path ON corpus_findings (digest, path);
+CREATE TABLE IF NOT EXISTS corpus_sets (digest TEXT PRIMARY KEY, written REAL NOT NULL);
 """
+KEPT_CORPUS_SETS = 3  # sets of corpus findings kept, so a concurrent run never loses the one it reads
 COMMIT_EVERY = 2.0  # seconds a write transaction may stay open, so a concurrent run is not kept waiting
 BUSY_TIMEOUT = 30.0
 SUMMARY = "corpus-summary"
-CORPUS_FINDINGS = "corpus-findings"
 
 
 class Cache:
@@ -219,12 +222,36 @@ class Cache:
     def write_summary(self, paths: dict, kinds: dict) -> None:
         self._write_blob(SUMMARY, paths_digest(paths), {"paths": paths, "kinds": kinds})
 
-    def read_corpus_findings(self, digest: str) -> list | None:
-        data = self._read_blob(CORPUS_FINDINGS, digest)
-        return data if isinstance(data, list) else None
+    # The corpus findings of one set of documents (``digest``), one row per
+    # finding, so that neither writing nor reading them needs them all in
+    # memory.  Its row in corpus_sets, written last, says the set is complete;
+    # the few most recent sets are kept, so that two runs on different sets
+    # never delete what the other is reading.
+    def corpus_findings_paths(self, digest: str) -> set[str] | None:
+        """The paths with corpus findings stored for ``digest`` (None: not stored)."""
+        if not self._query("SELECT 1 FROM corpus_sets WHERE digest = ?", (digest,)):
+            return None
+        return {path for (path,) in self._query("SELECT DISTINCT path FROM corpus_findings WHERE digest = ?",
+                                                (digest,))}
 
-    def write_corpus_findings(self, digest: str, findings: list) -> None:
-        self._write_blob(CORPUS_FINDINGS, digest, findings)
+    def write_corpus_findings(self, digest: str, findings) -> set[str]:
+        """Store ``findings`` (dicts with a ``path``) for ``digest``; return their paths."""
+        self._write("DELETE FROM corpus_findings WHERE digest = ?", (digest,))
+        paths = set()
+        for finding in findings:
+            paths.add(finding["path"])
+            self._write("INSERT INTO corpus_findings VALUES (?, ?, ?)",
+                        (digest, finding["path"], json.dumps(finding, ensure_ascii=False, separators=(",", ":"))))
+        self._write("INSERT OR REPLACE INTO corpus_sets VALUES (?, ?)", (digest, time.time()))
+        old = "SELECT digest FROM corpus_sets ORDER BY written DESC LIMIT -1 OFFSET ?"
+        self._write(f"DELETE FROM corpus_findings WHERE digest IN ({old})", (KEPT_CORPUS_SETS,))
+        self._write(f"DELETE FROM corpus_sets WHERE digest IN ({old})", (KEPT_CORPUS_SETS,))
+        self.flush()
+        return paths
+
+    def corpus_findings_for(self, digest: str, path: str) -> list[dict]:
+        rows = self._query("SELECT finding FROM corpus_findings WHERE digest = ? AND path = ?", (digest, path))
+        return [json.loads(finding) for (finding,) in rows]
 
 
 def _absolute(path: str, cwd: str) -> str:
@@ -235,7 +262,10 @@ def _absolute(path: str, cwd: str) -> str:
 
 
 def paths_digest(paths: dict) -> str:
-    return hashlib.sha256(json.dumps(paths, sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(f"{path}\0{paths[path]}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def clear(directory: Path) -> bool:

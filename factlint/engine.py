@@ -262,25 +262,20 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     checked_paths = [p for p, checked in jobs_list if checked and p in keys]
     if stored is not None:
         summaries = _replace_contributions(linter, stored, fresh_checked, load)
-        corpus = [f for kind, runner in linter.corpus_kinds.items()
-                  for f in runner.corpus_from_summary(summaries[kind], checked_paths, load, focused=True)]
-    else:
-        def compute():
-            if summaries is None:
-                return [f for runner in linter.corpus_kinds.values() for f in runner.corpus(held)]
-            return [f for kind, runner in linter.corpus_kinds.items()
-                    for f in runner.corpus_from_summary(summaries[kind], checked_paths, load, focused=False)]
 
-        corpus = _corpus_findings(store, use_cache, jobs_list, keys, compute)
-        if use_cache and summaries is not None and corpus_paths and all(p in keys for p in corpus_paths) \
-                and not store.summary_is_current(keys):
-            store.write_summary(keys, summaries)
-    corpus_by_path: dict[str, list] = {}
-    for f in corpus:
-        if f.path in checked_set and f.path in keys:
-            corpus_by_path.setdefault(f.path, []).append(f)
-    stream = _findings_by_file(linter, store, sorted(checked_paths), keys, corpus_by_path, min_severity, baseline,
-                               errors)
+    def compute():
+        """Every corpus finding, one at a time: the corpus phase never holds them all."""
+        if summaries is None:
+            return (f for runner in linter.corpus_kinds.values() for f in runner.corpus(held))
+        return (f for kind, runner in linter.corpus_kinds.items()
+                for f in runner.corpus_from_summary(summaries[kind], checked_paths, load, focused=stored is not None))
+
+    digest, with_corpus_findings = _corpus_findings(store, jobs_list, keys, compute, set(checked_paths))
+    if stored is None and use_cache and summaries is not None and corpus_paths \
+            and all(p in keys for p in corpus_paths) and not store.summary_is_current(keys):
+        store.write_summary(keys, summaries)
+    stream = _findings_by_file(linter, store, sorted(checked_paths), keys, (digest, with_corpus_findings),
+                               min_severity, baseline, errors)
     return Report(errors=errors, checked_files=len(checked_paths), entries=held, stream=stream)
 
 
@@ -357,26 +352,24 @@ def _replace_contributions(linter, stored, fresh_checked, load):
     return summaries
 
 
-def _corpus_findings(store, use_cache, jobs_list, keys, compute):
-    """Corpus findings, reused as they are when exactly the same documents were checked last time."""
+def _corpus_findings(store, jobs_list, keys, compute, wanted):
+    """(digest, paths that have corpus findings): the corpus findings of these exact documents
+    are in the store under ``digest``, computed now unless the same documents were checked last
+    time.  Only findings for ``wanted`` (the checked paths) are kept."""
     import hashlib
 
-    if not use_cache:
-        return compute()
     digest = hashlib.sha256()
     for path, checked in sorted(jobs_list):
         if path in keys:
             digest.update(f"{path}\0{keys[path]}\0{checked}\n".encode("utf-8", "surrogateescape"))
     digest = digest.hexdigest()
-    stored = store.read_corpus_findings(digest)
-    if stored is not None:
-        return [Finding.from_cache(f) for f in stored]
-    findings = compute()
-    store.write_corpus_findings(digest, [f.to_cache() for f in findings])
-    return findings
+    paths = store.corpus_findings_paths(digest)
+    if paths is None:
+        paths = store.write_corpus_findings(digest, (f.to_cache() for f in compute() if f.path in wanted))
+    return digest, paths
 
 
-def _findings_by_file(linter, store, paths, keys, corpus_by_path, min_severity, baseline, errors):
+def _findings_by_file(linter, store, paths, keys, corpus, min_severity, baseline, errors):
     """Yield the reported findings, file by file in path order (so, sorted), read back from the store.
     A file that can no longer be analysed adds its error to ``errors``."""
     try:
@@ -390,7 +383,10 @@ def _findings_by_file(linter, store, paths, keys, corpus_by_path, min_severity, 
                 store.put(keys[path], *payload)
                 data = {**json.loads(payload[0]), "findings": json.loads(payload[1])}
             entry = Entry.from_cache(path, data, True)
-            raw = entry.findings + corpus_by_path.get(path, [])
+            digest, with_corpus_findings = corpus
+            raw = entry.findings
+            if path in with_corpus_findings:
+                raw = raw + [Finding.from_cache(f) for f in store.corpus_findings_for(digest, path)]
             kept = _dedupe(sorted((f for f in raw if linter.keep(f, entry, min_severity)), key=Finding.sort_key))
             yield from baseline.filter(kept) if baseline is not None else kept
     finally:

@@ -71,8 +71,8 @@ class SummarizedKind(RuleKind):
         its contribution before the others, as the checked files come first in a run."""
         raise NotImplementedError
 
-    def corpus_from_summary(self, summary: dict, checked: list, load, focused: bool) -> list:
-        """Findings for the ``checked`` paths.  ``load(path)`` gives a document's Entry
+    def corpus_from_summary(self, summary: dict, checked: list, load, focused: bool):
+        """Findings (an iterable) for the ``checked`` paths.  ``load(path)`` gives a document's Entry
         (extracts only, None if unknown); ``focused``: ``checked`` is a few files of a
         much larger corpus."""
         raise NotImplementedError
@@ -87,7 +87,8 @@ class SummarizedKind(RuleKind):
         corpus = list(corpus)
         summary = self.summarize(corpus)
         by_path = {e.path: e for e in corpus}
-        return self.corpus_from_summary(summary, [e.path for e in corpus if e.checked], by_path.get, focused=False)
+        checked = [e.path for e in corpus if e.checked]
+        return list(self.corpus_from_summary(summary, checked, by_path.get, focused=False))
 
 
 def finding(doc, rule, start, end, message, fix=None, related=()):

@@ -207,7 +207,7 @@ class NameKind(SummarizedKind):
 
     def corpus_from_summary(self, summary, checked, load, focused):
         if not self.corpus_rules:
-            return []
+            return
         checked_keys = None  # in a full run every spelling may be reported
         if focused:  # only blocks holding a spelling of a checked file are worth comparing
             checked_keys = {key for path in checked for key, _ in _spellings_of(load(path))}
@@ -219,12 +219,10 @@ class NameKind(SummarizedKind):
                 for key, loc in _spellings_of(load(path)):
                     if key in minors:
                         places[key].append((path, loc))
-        findings = []
         for rule in self.corpus_rules:
             ratio = rule.options.get("min_ratio", 2)
             for major, minor, reason in pairs:
-                findings.extend(self._inconsistency(rule, major, minor, reason, ratio, places[minor["key"]]))
-        return findings
+                yield from self._inconsistency(rule, major, minor, reason, ratio, places[minor["key"]])
 
     def _inconsistency(self, rule, major, minor, reason, ratio, checked_places):
         n_major, n_minor = major["count"], minor["count"]

@@ -120,7 +120,6 @@ class NumberKind(SummarizedKind):
 
     def corpus_from_summary(self, summary, checked, load, focused):
         mine = set(checked)
-        findings = []
         for paths, how in translation_groups(summary):
             if mine.isdisjoint(paths):
                 continue  # findings are reported for checked files only
@@ -128,8 +127,7 @@ class NumberKind(SummarizedKind):
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     if a.lang != b.lang:
-                        findings.extend(self._compare(a, b, how))
-        return findings
+                        yield from self._compare(a, b, how)
 
     def _compare(self, a, b, how):
         qa, qb = a.extracts["number"]["quantities"], b.extracts["number"]["quantities"]
