@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, salt TEXT NOT NULL, mti
 CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, salt TEXT NOT NULL, digest TEXT NOT NULL, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS corpus_findings (digest TEXT NOT NULL, path TEXT NOT NULL, finding TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS corpus_findings_by_path ON corpus_findings (digest, path);
-CREATE TABLE IF NOT EXISTS corpus_sets (digest TEXT PRIMARY KEY, written REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS corpus_sets (digest TEXT PRIMARY KEY, written INTEGER NOT NULL);
 """
 KEPT_CORPUS_SETS = 3  # sets of corpus findings kept, so a concurrent run never loses the one it reads
 COMMIT_EVERY = 2.0  # seconds a write transaction may stay open, so a concurrent run is not kept waiting
@@ -213,8 +213,13 @@ class Cache:
         return rows[0][1] if rows and rows[0][0] == self.salt else None
 
     def read_summary(self) -> dict | None:
-        data = self._read_blob(SUMMARY)
-        return data if isinstance(data, dict) and "paths" in data and "kinds" in data else None
+        """The corpus summary ({"paths", "kinds", "digest"}), or None."""
+        rows = self._query("SELECT digest FROM blobs WHERE name = ? AND salt = ?", (SUMMARY, self.salt))
+        data = self._read_blob(SUMMARY, rows[0][0]) if rows else None
+        if not (isinstance(data, dict) and "paths" in data and "kinds" in data):
+            return None
+        data["digest"] = rows[0][0]
+        return data
 
     def summary_is_current(self, paths: dict) -> bool:
         return self.blob_digest(SUMMARY) == paths_digest(paths)
@@ -242,7 +247,8 @@ class Cache:
             paths.add(finding["path"])
             self._write("INSERT INTO corpus_findings VALUES (?, ?, ?)",
                         (digest, finding["path"], json.dumps(finding, ensure_ascii=False, separators=(",", ":"))))
-        self._write("INSERT OR REPLACE INTO corpus_sets VALUES (?, ?)", (digest, time.time()))
+        self._write("INSERT OR REPLACE INTO corpus_sets VALUES (?, (SELECT coalesce(max(written), 0) + 1 "
+                    "FROM corpus_sets))", (digest,))
         old = "SELECT digest FROM corpus_sets ORDER BY written DESC LIMIT -1 OFFSET ?"
         self._write(f"DELETE FROM corpus_findings WHERE digest IN ({old})", (KEPT_CORPUS_SETS,))
         self._write(f"DELETE FROM corpus_sets WHERE digest IN ({old})", (KEPT_CORPUS_SETS,))

@@ -270,7 +270,9 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         return (f for kind, runner in linter.corpus_kinds.items()
                 for f in runner.corpus_from_summary(summaries[kind], checked_paths, load, focused=stored is not None))
 
-    digest, with_corpus_findings = _corpus_findings(store, jobs_list, keys, compute, set(checked_paths))
+    # a focused run's corpus findings also depend on the summary of the rest of the corpus
+    basis = stored["digest"] if stored is not None else ""
+    digest, with_corpus_findings = _corpus_findings(store, jobs_list, keys, compute, set(checked_paths), basis)
     if stored is None and use_cache and summaries is not None and corpus_paths \
             and all(p in keys for p in corpus_paths) and not store.summary_is_current(keys):
         store.write_summary(keys, summaries)
@@ -352,13 +354,13 @@ def _replace_contributions(linter, stored, fresh_checked, load):
     return summaries
 
 
-def _corpus_findings(store, jobs_list, keys, compute, wanted):
+def _corpus_findings(store, jobs_list, keys, compute, wanted, basis):
     """(digest, paths that have corpus findings): the corpus findings of these exact documents
-    are in the store under ``digest``, computed now unless the same documents were checked last
-    time.  Only findings for ``wanted`` (the checked paths) are kept."""
+    (and corpus ``basis``) are in the store under ``digest``, computed now unless the same
+    documents were checked recently.  Only findings for ``wanted`` (the checked paths) are kept."""
     import hashlib
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(basis.encode())
     for path, checked in sorted(jobs_list):
         if path in keys:
             digest.update(f"{path}\0{keys[path]}\0{checked}\n".encode("utf-8", "surrogateescape"))

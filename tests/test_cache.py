@@ -90,3 +90,33 @@ def test_two_runs_share_the_cache(tmp_path):
     assert outputs[0][0] == outputs[1][0] and len(json.loads(outputs[0][0])) >= 120
     with sqlite3.connect(_cache_db(tmp_path)) as db:
         assert db.execute("SELECT count(*) FROM entries").fetchone() == (60,)
+
+
+def test_corpus_findings_are_stored_per_set_and_the_last_three_kept(tmp_path):
+    from factlint.cache import Cache
+
+    cache = Cache(tmp_path / "c", "salt")
+    for n in range(4):
+        found = [{"path": f"a{n}.md", "code": "FL102"}, {"path": f"a{n}.md", "code": "FL201"}, {"path": "b.md"}]
+        assert cache.write_corpus_findings(f"set{n}", iter(found)) == {f"a{n}.md", "b.md"}
+    assert cache.corpus_findings_paths("set0") is None  # the oldest set is gone
+    assert cache.corpus_findings_paths("set3") == {"a3.md", "b.md"}
+    assert [f["code"] for f in cache.corpus_findings_for("set3", "a3.md")] == ["FL102", "FL201"]
+    assert cache.corpus_findings_for("set1", "b.md") == [{"path": "b.md"}]
+    cache.close()
+
+
+def test_focused_run_sees_a_corpus_changed_since_its_last_run(cli, tmp_path):
+    """The corpus findings of a one-file run are not reused once the rest of the corpus changed."""
+    write(tmp_path / ".factlint.yaml", "corpus: ['articles/*.md']\n")
+    for i in range(4):
+        write(tmp_path / "articles" / f"n{i}.md", f"---\nlang: en\n---\nThe board met on day {i}.\n")
+    other = write(tmp_path / "articles" / "s.es.md", "---\nlang: es\nstory: s1\n---\nLa empresa dijo que tenía 2.000 empleados.\n")
+    write(tmp_path / "articles" / "s.en.md", "---\nlang: en\nstory: s1\n---\nThe company said it had 2,000 employees.\n")
+    cli("check", cwd=tmp_path)
+    first = json.loads(cli("check", "articles/s.en.md", "--format", "json", cwd=tmp_path).stdout)
+    assert not [f for f in first if f["code"] == "FL201"]
+    other.write_text("---\nlang: es\nstory: s1\n---\nLa empresa dijo que tenía 20.000 empleados.\n")
+    cli("check", cwd=tmp_path)  # a full run: the summary now describes the changed corpus
+    again = json.loads(cli("check", "articles/s.en.md", "--format", "json", cwd=tmp_path).stdout)
+    assert [f["code"] for f in again if f["code"] == "FL201"] == ["FL201"]

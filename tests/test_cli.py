@@ -257,3 +257,34 @@ def test_gitignore_respected(cli, tmp_path):
     write(tmp_path / "kept" / "b.md", "The the y.\n")
     r = cli("check", ".", "--format", "json", "--no-cache", "--lang", "en", cwd=tmp_path)
     assert {Path(f["path"]).parent.name for f in json.loads(r.stdout)} == {"kept"}
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    """A long run shows a progress bar on a terminal's stderr, and nothing when stderr is a pipe."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    for i in range(220):
+        write(tmp_path / "news" / f"a{i}.md", f"---\nlang: en\n---\nThe company had {i + 20} employees.\n")
+    cmd = [sys.executable, "-m", "factlint", "check", "news", "--no-cache", "--jobs", "1", "--format", "json"]
+    piped = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
+    assert piped.stderr == ""
+    leader, follower = pty.openpty()
+    report = tmp_path / "report.json"
+    with os.fdopen(leader, "rb", buffering=0) as terminal, open(report, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=out, stderr=follower)
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = terminal.read(4096)
+            except OSError:  # the terminal closes when the run ends
+                break
+            if not chunk:
+                break
+            shown += chunk
+        proc.wait(timeout=300)
+    assert b"220/220 files" in shown and b"\r" in shown
+    assert report.read_text() == piped.stdout  # the report itself is the same
