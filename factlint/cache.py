@@ -40,12 +40,14 @@ SUMMARY = "corpus-summary"
 
 
 class Cache:
-    def __init__(self, directory: Path, salt: str):
-        self.directory = Path(directory)
-        self.path = self.directory / DB_NAME
+    def __init__(self, directory: Path | None, salt: str):
+        """``directory=None``: a database in memory, the last resort when no disk will do."""
+        self.directory = Path(directory) if directory is not None else None
+        self.path = self.directory / DB_NAME if directory is not None else ":memory:"
         self.salt = salt
         self._db: sqlite3.Connection | None | bool = None  # False: unusable, run without it
         self._tx_started: float | None = None
+        self.write_failed = False  # a write was lost (locked too long, disk full): callers must not rely on it
 
     # -- keys ------------------------------------------------------------
     def key(self, path: str, data: bytes) -> str:
@@ -73,7 +75,7 @@ class Cache:
                 return self._connect()
             except (sqlite3.Error, OSError):
                 return False
-        except OSError:
+        except (sqlite3.Error, OSError):
             return False
 
     def _connect(self) -> sqlite3.Connection:
@@ -85,7 +87,7 @@ class Cache:
 
     def _ensure_directory(self) -> None:
         """Create the cache directory with a .gitignore (as pytest does), so git ignores it."""
-        if not self.directory.is_dir():
+        if self.directory is not None and not self.directory.is_dir():
             self.directory.mkdir(parents=True, exist_ok=True)
             (self.directory / ".gitignore").write_text("# created by factlint\n*\n")
 
@@ -110,6 +112,7 @@ class Cache:
         """Write inside a transaction that is committed every COMMIT_EVERY seconds and by flush()."""
         db = self.db
         if db is None:
+            self.write_failed = True
             return
         try:
             if self._tx_started is None:
@@ -131,6 +134,7 @@ class Cache:
 
     def _rollback(self) -> None:
         self._tx_started = None
+        self.write_failed = True
         try:
             self._db.execute("ROLLBACK")
         except sqlite3.Error:

@@ -230,7 +230,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     ask for.  Findings are read back file by file when the report is read.
     ``executor="dask"`` runs phase 1 on a Dask cluster (``scheduler``: its address).
     """
-    store = _open_store(linter, use_cache)
+    store, use_cache = _open_store(linter, use_cache)
     checked_set = set(paths)
     corpus_only = [p for p in corpus_paths if p not in checked_set]
     stored = None
@@ -257,6 +257,9 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     def load(path):
         key = keys.get(path) or (stored["paths"].get(path) if stored else None)
         data = store.get(key, findings=False) if key else None
+        if data is None and path in keys:  # analysed in this run but not stored (a lost write): again
+            payload, error = _analyze_path(linter, path, path in checked_set)
+            data = {**json.loads(payload[0]), "findings": []} if error is None else None
         return Entry.from_cache(path, data, path in checked_set) if data is not None else None
 
     checked_paths = [p for p, checked in jobs_list if checked and p in keys]
@@ -272,17 +275,19 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
 
     # a focused run's corpus findings also depend on the summary of the rest of the corpus
     basis = stored["digest"] if stored is not None else ""
-    digest, with_corpus_findings = _corpus_findings(store, jobs_list, keys, compute, set(checked_paths), basis)
+    corpus_for = _corpus_findings(store, jobs_list, keys, compute, set(checked_paths), basis)
     if stored is None and use_cache and summaries is not None and corpus_paths \
             and all(p in keys for p in corpus_paths) and not store.summary_is_current(keys):
         store.write_summary(keys, summaries)
-    stream = _findings_by_file(linter, store, sorted(checked_paths), keys, (digest, with_corpus_findings),
-                               min_severity, baseline, errors)
+    stream = _findings_by_file(linter, store, sorted(checked_paths), keys, corpus_for, min_severity, baseline,
+                               errors)
     return Report(errors=errors, checked_files=len(checked_paths), entries=held, stream=stream)
 
 
 def _open_store(linter, use_cache):
-    """The cache, or (``--no-cache``) a throw-away store in a temporary directory."""
+    """(store, whether it is the cache).  Without the cache (``--no-cache``, or a cache that
+    cannot be opened: a read-only or full disk costs speed only) the store is a throw-away
+    database in a temporary directory, or in memory when even that fails."""
     import tempfile
     import weakref
 
@@ -290,11 +295,18 @@ def _open_store(linter, use_cache):
 
     if use_cache:
         settings = linter.settings
-        return Cache(settings.cache_dir or settings.root / ".factlint_cache", linter.cache_salt)
-    scratch = tempfile.TemporaryDirectory(prefix="factlint-")
+        cache = Cache(settings.cache_dir or settings.root / ".factlint_cache", linter.cache_salt)
+        if cache.db is not None:
+            return cache, True
+    try:
+        scratch = tempfile.TemporaryDirectory(prefix="factlint-")
+    except OSError:
+        return Cache(None, linter.cache_salt), False
     store = Cache(Path(scratch.name), linter.cache_salt)
     weakref.finalize(store, scratch.cleanup)
-    return store
+    if store.db is None:
+        return Cache(None, linter.cache_salt), False
+    return store, False
 
 
 def _phase_one(linter, store, cached, jobs_list, analyze, errors):
@@ -355,9 +367,12 @@ def _replace_contributions(linter, stored, fresh_checked, load):
 
 
 def _corpus_findings(store, jobs_list, keys, compute, wanted, basis):
-    """(digest, paths that have corpus findings): the corpus findings of these exact documents
-    (and corpus ``basis``) are in the store under ``digest``, computed now unless the same
-    documents were checked recently.  Only findings for ``wanted`` (the checked paths) are kept."""
+    """A function from a checked path to its corpus findings.
+
+    The corpus findings of these exact documents (and corpus ``basis``) are
+    stored under a digest, computed now unless the same documents were checked
+    recently.  Only findings for ``wanted`` (the checked paths) are kept.  If
+    the store lost a write, they are computed again and kept in memory."""
     import hashlib
 
     digest = hashlib.sha256(basis.encode())
@@ -368,10 +383,17 @@ def _corpus_findings(store, jobs_list, keys, compute, wanted, basis):
     paths = store.corpus_findings_paths(digest)
     if paths is None:
         paths = store.write_corpus_findings(digest, (f.to_cache() for f in compute() if f.path in wanted))
-    return digest, paths
+        if store.write_failed:
+            kept: dict[str, list] = {}
+            for f in compute():
+                if f.path in wanted:
+                    kept.setdefault(f.path, []).append(f)
+            return lambda path: kept.get(path, [])
+    return lambda path: ([Finding.from_cache(f) for f in store.corpus_findings_for(digest, path)]
+                         if path in paths else [])
 
 
-def _findings_by_file(linter, store, paths, keys, corpus, min_severity, baseline, errors):
+def _findings_by_file(linter, store, paths, keys, corpus_for, min_severity, baseline, errors):
     """Yield the reported findings, file by file in path order (so, sorted), read back from the store.
     A file that can no longer be analysed adds its error to ``errors``."""
     try:
@@ -385,10 +407,7 @@ def _findings_by_file(linter, store, paths, keys, corpus, min_severity, baseline
                 store.put(keys[path], *payload)
                 data = {**json.loads(payload[0]), "findings": json.loads(payload[1])}
             entry = Entry.from_cache(path, data, True)
-            digest, with_corpus_findings = corpus
-            raw = entry.findings
-            if path in with_corpus_findings:
-                raw = raw + [Finding.from_cache(f) for f in store.corpus_findings_for(digest, path)]
+            raw = entry.findings + corpus_for(path)
             kept = _dedupe(sorted((f for f in raw if linter.keep(f, entry, min_severity)), key=Finding.sort_key))
             yield from baseline.filter(kept) if baseline is not None else kept
     finally:

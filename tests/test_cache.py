@@ -34,12 +34,43 @@ def test_corrupt_database_is_rebuilt(cli, tmp_path):
         assert db.execute("SELECT count(*) FROM entries").fetchone() == (1,)
 
 
+def _translations(tmp_path, config=""):
+    write(tmp_path / ".factlint.yaml", "corpus: ['news/*.md']\n" + config)
+    write(tmp_path / "news" / "a.es.md", "---\nlang: es\nstory: s1\n---\nYann Lacon dijo que tenía 20.000 empleados.\n")
+    write(tmp_path / "news" / "a.en.md", "---\nlang: en\nstory: s1\n---\nYann LeCun said it had 2,000 employees.\n")
+
+
 def test_unwritable_cache_costs_only_speed(cli, tmp_path):
-    write(tmp_path / ".factlint.yaml", "lang: en\ncache-dir: cache-is-a-file\n")
+    _translations(tmp_path, "cache-dir: cache-is-a-file\n")
     write(tmp_path / "cache-is-a-file", "")
-    write(tmp_path / "a.md", "Yann Lacon said the the thing.\n")
-    r = cli("check", "a.md", "--format", "json", cwd=tmp_path)
-    assert r.returncode == 1 and r.stderr == "" and json.loads(r.stdout)
+    r = cli("check", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr == ""
+    assert {"FL101", "FL201"} <= {f["code"] for f in json.loads(r.stdout)}
+
+
+def test_lost_writes_lose_no_finding(tmp_path, monkeypatch):
+    """Writes that fail mid-run (a locked or full disk) cost speed: entries are analysed again
+    and corpus findings are kept in memory."""
+    from factlint.cache import Cache
+    from factlint.config import load_settings
+    from factlint.engine import Linter, run
+
+    _translations(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    linter = Linter(load_settings())
+    paths = ["news/a.en.md", "news/a.es.md"]
+    expected = [f.public() for f in run(linter, paths, use_cache=False, jobs=1).findings]
+    assert "FL201" in {f["code"] for f in expected}
+    real_write = Cache._write
+
+    def failing(self, sql, params):
+        if sql.startswith("INSERT INTO corpus_findings") or sql.startswith("INSERT OR REPLACE INTO entries"):
+            self._rollback()
+            return
+        real_write(self, sql, params)
+
+    monkeypatch.setattr(Cache, "_write", failing)
+    assert [f.public() for f in run(linter, paths, jobs=1).findings] == expected
 
 
 def test_precommit_path_compares_against_configured_corpus(cli, tmp_path):
