@@ -27,7 +27,7 @@ def split_sentences(text: str, lang) -> list[Sentence]:
         if m.group() == "\n":
             if text[start:m.start()].strip():
                 sentences.append(Sentence(start, m.start(), paragraph))
-            paragraph += 1 if text[start:m.start()].strip() or True else 0
+            paragraph += 1
             start = m.end()
             continue
         before = text[max(start, m.start() - 12):m.start()]

@@ -76,7 +76,7 @@ def test_lost_writes_lose_no_finding(tmp_path, monkeypatch):
 def test_precommit_path_compares_against_configured_corpus(cli, tmp_path):
     write(tmp_path / ".factlint.yaml", "corpus: ['articles/**/*.md']\n")
     write(tmp_path / "articles" / "a.es.md", "---\nlang: es\nstory: s1\n---\nLa compañía dijo que el modelo fue descargado 180 millones de veces.\n")
-    changed = write(tmp_path / "articles" / "a.en.md", "---\nlang: en\nstory: s1\n---\nThe company said the model was downloaded 18 million times.\n")
+    write(tmp_path / "articles" / "a.en.md", "---\nlang: en\nstory: s1\n---\nThe company said the model was downloaded 18 million times.\n")
     cli("check", cwd=tmp_path)  # warm the cache with the whole corpus
     r = cli("check", "articles/a.en.md", "--format", "json", cwd=tmp_path)
     found = json.loads(r.stdout)

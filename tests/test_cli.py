@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import ROOT, SEEDS, write
+from conftest import SEEDS, write
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 
@@ -261,7 +261,6 @@ def test_gitignore_respected(cli, tmp_path):
 
 def test_progress_bar_only_on_a_terminal(tmp_path):
     """A long run shows a progress bar on a terminal's stderr, and nothing when stderr is a pipe."""
-    import os
     import pty
     import subprocess
     import sys

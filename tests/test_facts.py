@@ -1,10 +1,9 @@
 """Facts: the seeds' true statements are confirmed, altered ones are caught, near-misses stay silent."""
 import json
-import shutil
 
 import pytest
 
-from conftest import ROOT, SEEDS, write
+from conftest import SEEDS, write
 
 SEED_META = """metadata:
   "000_*.txt": {lang: es, date: 2024-06-01}

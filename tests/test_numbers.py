@@ -48,8 +48,6 @@ def test_ambiguous_spanish_range():
 
 
 def _q(text, lang):
-    from factlint.quantities import Quantity
-
     q = extract_quantities(text, lang)[0].to_json()
     q.update(rel=0.5, anchors=["meta"])
     return q

@@ -4,7 +4,6 @@ import json
 import pytest
 
 from conftest import ROOT, SEEDS
-from factlint.checks.sourcing import analyse
 from factlint.documents import Document
 from factlint.lang import load
 from factlint.sentences import split_sentences

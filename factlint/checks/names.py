@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
-from factlint.lang import load, strip_accents
+from factlint.lang import strip_accents
 from factlint.lang.phonetics import skeleton
 from factlint.extracts import mentions
 from factlint.namematch import compare_names
@@ -163,7 +163,6 @@ class NameKind(SummarizedKind):
         return f"Names registry: {count} entities (entities: sections of the loaded packs)."
 
     def document(self, doc):
-        lang = load(doc.lang)
         findings, unexplained = [], []
         for mention in mentions(doc):
             results, covered = self.registry.resolve(mention.tokens)

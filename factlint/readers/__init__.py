@@ -8,7 +8,6 @@ detection are handled here once for every format.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from factlint.documents import Document, blank
 from factlint.errors import InputError
@@ -69,17 +68,6 @@ def _collect_suppressions(doc: Document) -> None:
             else:
                 doc.suppressions[ln] = (existing or set()) | codes
     doc.text = text
-
-
-def read_document(path: str | Path, settings, pm) -> Document:
-    """Read one article file into a Document (raises InputError when it cannot)."""
-    path = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    source = decode(path, data, settings.max_file_size)
-    return document_from_source(path, source, settings, pm)
 
 
 def document_from_source(path: str, source: str, settings, pm) -> Document:
