@@ -1,10 +1,13 @@
 """The two-phase engine.
 
 Phase 1 reads each document once and runs every kind's per-document part,
-giving findings and extracts; it runs in parallel and is cached by content
-hash.  Phase 2 runs the corpus checks on the extracts of every document (the
-checked files plus the configured corpus).  Findings are then filtered by
-selection, suppressions, per-file ignores, severity and baseline.
+giving findings and extracts; it runs in parallel (worker processes, or a
+Dask cluster) and is cached by content hash.  Each result is stored, folded
+into the corpus summaries and dropped.  Phase 2 runs the corpus checks on the
+summaries of every document (the checked files plus the configured corpus),
+loading from the store only the documents a check asks for.  Findings are
+then read back file by file and filtered by selection, suppressions,
+per-file ignores, severity and baseline, so no stage holds the whole corpus.
 """
 from __future__ import annotations
 
