@@ -196,14 +196,14 @@ class Cache:
     # The corpus summary is written after a run that saw the whole configured
     # corpus: the cache key of every file and what each corpus check needs of
     # it (spelling counts, translation groups).  A pre-commit run on a few
-    # files reads it instead of every cached entry.  The corpus findings of an
-    # unchanged corpus are kept the same way.
-    def _read_blob(self, name: str, digest: str | None = None):
+    # files reads it instead of every cached entry.
+    def _read_blob(self, name: str):
+        """(digest, value) of a blob written with this salt, or None."""
         rows = self._query("SELECT salt, digest, value FROM blobs WHERE name = ?", (name,))
-        if not rows or rows[0][0] != self.salt or (digest is not None and rows[0][1] != digest):
+        if not rows or rows[0][0] != self.salt:
             return None
         try:
-            return json.loads(rows[0][2])
+            return rows[0][1], json.loads(rows[0][2])
         except ValueError:
             return None
 
@@ -218,11 +218,10 @@ class Cache:
 
     def read_summary(self) -> dict | None:
         """The corpus summary ({"paths", "kinds", "digest"}), or None."""
-        rows = self._query("SELECT digest FROM blobs WHERE name = ? AND salt = ?", (SUMMARY, self.salt))
-        data = self._read_blob(SUMMARY, rows[0][0]) if rows else None
+        digest, data = self._read_blob(SUMMARY) or (None, None)
         if not (isinstance(data, dict) and "paths" in data and "kinds" in data):
             return None
-        data["digest"] = rows[0][0]
+        data["digest"] = digest
         return data
 
     def summary_is_current(self, paths: dict) -> bool:

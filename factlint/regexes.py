@@ -66,30 +66,10 @@ def optimized_alternation(patterns, ignorecase: bool = False) -> str:
     return "|".join(alternatives + [f"(?:{o})" for o in others]) or "(?!)"
 
 
-def _balanced(text: str) -> bool:
-    """Do the parentheses of ``text`` close in order (so it is one group's body)?"""
+def _structure(pattern: str):
+    """Yield (index, character, depth) for each character of ``pattern`` outside escapes and
+    character classes; ``depth`` counts the groups open after that character."""
     depth, escaped, in_class = 0, False, False
-    for ch in text:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
-
-
-def _top_level_branches(pattern: str) -> list[str]:
-    """Split ``pattern`` at the ``|`` that are outside groups and character classes."""
-    branches, depth, start, escaped, in_class = [], 0, 0, False, False
     for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
@@ -99,11 +79,25 @@ def _top_level_branches(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+
+
+def _balanced(text: str) -> bool:
+    """Do the parentheses of ``text`` close in order (so it is one group's body)?"""
+    depth = 0
+    for _, _, depth in _structure(text):
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """Split ``pattern`` at the ``|`` that are outside groups and character classes."""
+    branches, start = [], 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             branches.append(pattern[start:i])
             start = i + 1
     branches.append(pattern[start:])

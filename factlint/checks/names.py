@@ -207,17 +207,20 @@ class NameKind(SummarizedKind):
     def corpus_from_summary(self, summary, checked, load, focused):
         if not self.corpus_rules:
             return
+        def checked_spellings():
+            return ((key, path, loc) for path in checked for key, loc in _spellings_of(load(path)))
+
         checked_keys = None  # in a full run every spelling may be reported
-        if focused:  # only blocks holding a spelling of a checked file are worth comparing
-            checked_keys = {key for path in checked for key, _ in _spellings_of(load(path))}
+        if focused:  # a few files: read them once; only blocks holding one of their spellings matter
+            found = list(checked_spellings())
+            checked_keys = {key for key, _, _ in found}
         pairs = spelling_pairs(summary, checked_keys)
         minors = {minor["key"] for _, minor, _ in pairs}
         places = defaultdict(list)  # the checked places of each minority spelling
         if minors:
-            for path in checked:
-                for key, loc in _spellings_of(load(path)):
-                    if key in minors:
-                        places[key].append((path, loc))
+            for key, path, loc in found if focused else checked_spellings():
+                if key in minors:
+                    places[key].append((path, loc))
         for rule in self.corpus_rules:
             ratio = rule.options.get("min_ratio", 2)
             for major, minor, reason in pairs:
