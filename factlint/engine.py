@@ -110,6 +110,7 @@ class Linter:
         for kind, rules in self.ruleset.by_kind(self.active).items():
             cls = self.kind_classes[kind]
             self.kinds[kind] = cls(rules, self.ruleset.data, settings)
+        self.corpus_kinds = {kind: r for kind, r in self.kinds.items() if r.corpus_phase}
 
     def _select(self, select, extend_select, ignore) -> set[str]:
         rules = self.ruleset.rules
@@ -158,10 +159,6 @@ class Linter:
         return self.analyze_source(path, source, checked)
 
     # -- phase 2 -----------------------------------------------------------
-    @property
-    def corpus_kinds(self) -> dict:
-        return {kind: r for kind, r in self.kinds.items() if r.corpus_phase}
-
     @property
     def supports_summaries(self) -> bool:
         """Does every corpus check stream from a summary (``SummarizedKind``)?  If one
@@ -257,12 +254,13 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
             held.append(entry)
     store.flush()
 
-    def load(path):
-        key = keys.get(path) or (stored["paths"].get(path) if stored else None)
+    def load(path, key=None):
+        """The Entry of ``path``: the version this run saw, or the one stored under ``key``."""
+        key = key or keys.get(path) or (stored["paths"].get(path) if stored else None)
         data = store.get(key, findings=False) if key else None
-        if data is None and path in keys:  # analysed in this run but not stored (a lost write): again
+        if data is None and key == keys.get(path):  # analysed in this run but not stored (a lost write): again
             payload, error = _analyze_path(linter, path, path in checked_set)
-            data = {**json.loads(payload[0]), "findings": []} if error is None else None
+            data = _store_payload(store, keys[path], payload, findings=False) if error is None else None
         return Entry.from_cache(path, data, path in checked_set) if data is not None else None
 
     checked_paths = [p for p, checked in jobs_list if checked and p in keys]
@@ -347,23 +345,28 @@ def _phase_one(linter, store, cached, jobs_list, analyze, errors):
                 if checked:
                     errors.append(error)
                 continue
-            extracts_json, findings_json = payload
-            store.put(key, extracts_json, findings_json)
-            data = {**json.loads(extracts_json), "findings": []}
+            data = _store_payload(store, key, payload, findings=False)
         if cached and path not in unchanged:
             store.record_stat(path, key)
         yield path, checked, key, Entry.from_cache(path, data, checked)
+
+
+def _store_payload(store, key, payload, findings: bool) -> dict:
+    """Store an analysis result (JSON text) and return it decoded, as ``store.get`` would."""
+    extracts_json, findings_json = payload
+    store.put(key, extracts_json, findings_json)
+    return {**json.loads(extracts_json), "findings": json.loads(findings_json) if findings else []}
 
 
 def _replace_contributions(linter, stored, fresh_checked, load):
     """The stored corpus summaries with the checked files' old contributions replaced by
     their fresh ones, put first (as the checked files come first in a full run)."""
     summaries = stored["kinds"]
+    previous = [load(e.path, stored["paths"][e.path]) for e in fresh_checked if e.path in stored["paths"]]
     for kind, runner in linter.corpus_kinds.items():
-        for entry in fresh_checked:
-            previous = load(entry.path) if entry.path in stored["paths"] else None
-            if previous is not None:
-                runner.add_to_summary(summaries[kind], previous, sign=-1)
+        for entry in previous:
+            if entry is not None:
+                runner.add_to_summary(summaries[kind], entry, sign=-1)
         for entry in reversed(fresh_checked):
             runner.add_to_summary(summaries[kind], entry, front=True)
     return summaries
@@ -407,8 +410,7 @@ def _findings_by_file(linter, store, paths, keys, corpus_for, min_severity, base
                 if error is not None:
                     errors.append(error)
                     continue
-                store.put(keys[path], *payload)
-                data = {**json.loads(payload[0]), "findings": json.loads(payload[1])}
+                data = _store_payload(store, keys[path], payload, findings=True)
             entry = Entry.from_cache(path, data, True)
             raw = entry.findings + corpus_for(path)
             kept = _dedupe(sorted((f for f in raw if linter.keep(f, entry, min_severity)), key=Finding.sort_key))

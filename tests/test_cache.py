@@ -151,3 +151,17 @@ def test_focused_run_sees_a_corpus_changed_since_its_last_run(cli, tmp_path):
     cli("check", cwd=tmp_path)  # a full run: the summary now describes the changed corpus
     again = json.loads(cli("check", "articles/s.en.md", "--format", "json", cwd=tmp_path).stdout)
     assert [f["code"] for f in again if f["code"] == "FL201"] == ["FL201"]
+
+
+def test_focused_run_replaces_the_old_contribution_of_a_changed_file(cli, tmp_path):
+    """The summary loses what the checked file used to say, not what it says now."""
+    write(tmp_path / ".factlint.yaml", "corpus: ['articles/*.md']\n")
+    for i in range(4):
+        write(tmp_path / "articles" / f"n{i}.md", f"---\nlang: en\n---\nThe board met on day {i}.\n")
+    write(tmp_path / "articles" / "a.md", "---\nlang: en\n---\nCarla Mendonça spoke.\n")
+    changed = write(tmp_path / "articles" / "x.md", "---\nlang: en\n---\nCarla Mendonca spoke.\n")
+    cli("check", cwd=tmp_path)
+    changed.write_text("---\nlang: en\n---\nCarla Mendonça spoke.\n")
+    focused = cli("check", "articles/x.md", "--format", "json", cwd=tmp_path)
+    full = cli("check", "articles/x.md", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert json.loads(focused.stdout) == json.loads(full.stdout) == []
