@@ -83,7 +83,7 @@ def corpus_files(settings, extensions) -> list[str]:
                 continue
             if not os.path.isfile(os.path.join(root, inner)):
                 continue
-            rel = os.path.normpath(os.path.join(root_rel, inner))
-            if not any(matches(settings.relative(rel), p) for p in settings.exclude):
-                files.add(rel)
+            in_root = os.path.normpath(inner).replace(os.sep, "/")  # what exclude globs are written against
+            if not any(matches(in_root, p) for p in settings.exclude):
+                files.add(os.path.normpath(os.path.join(root_rel, inner)))
     return sorted(files)

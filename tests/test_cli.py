@@ -287,3 +287,13 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
         proc.wait(timeout=300)
     assert b"220/220 files" in shown and b"\r" in shown
     assert report.read_text() == piped.stdout  # the report itself is the same
+
+
+def test_corpus_glob_honours_exclude_from_any_directory(cli, tmp_path):
+    write(tmp_path / ".factlint.yaml", "corpus: ['news/**/*.md']\nexclude: ['news/drafts/*']\n")
+    for name in ("news/a.md", "news/drafts/b.md"):
+        write(tmp_path / name, "---\nlang: en\n---\nYann Lacon spoke.\n")
+    (tmp_path / "sub").mkdir()
+    for cwd, prefix in ((tmp_path, ""), (tmp_path / "sub", "../")):
+        found = json.loads(cli("check", "--format", "json", "--no-cache", cwd=cwd).stdout)
+        assert [f["path"] for f in found] == [f"{prefix}news/a.md"]
