@@ -16,7 +16,7 @@ def sentences(doc):
 def quantities(doc):
     from factlint.quantities import extract_quantities
 
-    return doc.memo("quantities", lambda: extract_quantities(doc.text, doc.lang))
+    return doc.memo("quantities", lambda: extract_quantities(doc.text, doc.lang, folded(doc)))
 
 
 def mentions(doc):
@@ -24,6 +24,13 @@ def mentions(doc):
     from factlint.mentions import extract_mentions
 
     return doc.memo("mentions", lambda: extract_mentions(doc.text, load(doc.lang)))
+
+
+def folded(doc):
+    """The text lower-cased for the literal prefilter (``factlint.prefilter``)."""
+    from factlint.prefilter import fold
+
+    return doc.memo("folded", lambda: fold(doc.text))
 
 
 def sentence_at(doc, offset):

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from factlint.lang import load
+from factlint.prefilter import LiteralIndex, fold
 from factlint.regexes import word_alternation
 
 CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "US $": "USD"}
@@ -24,7 +25,9 @@ CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": 
 TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos",
                         "horas", "días", "dias", "semanas", "meses", "años", "anos"})
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+URL_HINTS = ("://", "www.", "@")  # a URL or an address holds one of these
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
+PHONE_HINT = re.compile(r"\d{3}[ .-]\d{3}")  # in every PHONE match; starts with a digit, so re skips fast
 
 
 @dataclass
@@ -76,13 +79,25 @@ def _patterns(code: str):
         rf"(?:(?:\s?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
     )
     vague = re.compile(rf"(?<!\w)(?P<vague>{_alternation(d.get('vague', {}))})(?!\w)", re.I)
-    ordinal = re.compile(r"(?<![\w.])(?P<n>\d{1,3})(?:st|nd|rd|th|\.?[ºª°]|\.º)(?!\w)|"
-                         rf"(?<!\w)(?P<w>{_alternation(d.get('ordinal_words', {}))})(?!\w)", re.I)
+    # two patterns, not one alternation: the word list can then be skipped where none of its words occurs
+    ordinal_digits = re.compile(r"(?<![\w.])(?P<n>\d{1,3})(?:st|nd|rd|th|\.?[ºª°]|\.º)(?!\w)", re.I)
+    ordinal_words = re.compile(rf"(?<!\w)(?P<w>{_alternation(d.get('ordinal_words', {}))})(?!\w)", re.I)
     decade = re.compile(d["decades"], re.I) if d.get("decades") else None
     time = re.compile(r"(?<![\w:])" + d["time_pattern"] + r"(?!\w)", re.I) if d.get("time_pattern") else None
-    return {"main": main, "vague": vague, "ordinal": ordinal, "decade": decade, "time": time,
+    literals = LiteralIndex()
+    gates = {name: literals.gate(pattern.pattern, pattern.flags)
+             for name, pattern in (("vague", vague), ("ordinal_words", ordinal_words), ("decade", decade))
+             if pattern is not None}
+    return {"main": main, "vague": vague, "ordinal_digits": ordinal_digits, "ordinal_words": ordinal_words,
+            "decade": decade, "time": time, "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units,
             "currency_words": currency_words, "lang": lang}
+
+
+def _absent(p, folded) -> set[str]:
+    """The gated patterns (``prefilter``) none of whose literals the text holds."""
+    present = p["literals"].present(folded)
+    return {name for name, key in p["gates"].items() if key is not None and key not in present}
 
 
 def parse_number(text: str) -> tuple[float, float, bool]:
@@ -146,11 +161,19 @@ def _is_day_of_month(text, start, end, lang) -> bool:
                 (after and after.group(1).lower() in lang.months))
 
 
-def extract_quantities(text: str, code: str) -> list[Quantity]:
+def extract_quantities(text: str, code: str, folded: str | None = None) -> list[Quantity]:
+    """The quantities of ``text`` in language ``code``; ``folded``: the text as
+    ``prefilter.fold`` gives it, if the caller has it already."""
     p = _patterns(code)
     lang = p["lang"]
-    masked = URL.sub(lambda m: " " * len(m.group()), text)
-    masked = PHONE.sub(lambda m: " " * len(m.group()) if len(re.findall(r"\d", m.group())) >= 9 else m.group(), masked)
+    if folded is None:
+        folded = fold(text)
+    skipped = _absent(p, folded)
+    masked = text
+    if any(hint in folded for hint in URL_HINTS):
+        masked = URL.sub(lambda m: " " * len(m.group()), masked)
+    if PHONE_HINT.search(masked):
+        masked = PHONE.sub(lambda m: " " * len(m.group()) if len(re.findall(r"\d", m.group())) >= 9 else m.group(), masked)
     found: list[Quantity] = []
     taken = []
 
@@ -159,7 +182,7 @@ def extract_quantities(text: str, code: str) -> list[Quantity]:
 
     for pattern_name in ("decade", "time"):
         pattern = p[pattern_name]
-        if pattern is None:
+        if pattern is None or pattern_name in skipped:
             continue
         for m in pattern.finditer(masked):
             g = m.groupdict()
@@ -230,7 +253,7 @@ def extract_quantities(text: str, code: str) -> list[Quantity]:
         found.append(q)
         taken.append((q.start, q.end))
 
-    for m in p["vague"].finditer(masked):
+    for m in p["vague"].finditer(masked) if "vague" not in skipped else ():
         if not free(m.start(), m.end()):
             continue
         low, high = lang.data["vague"][m.group("vague").lower()]
@@ -243,10 +266,13 @@ def extract_quantities(text: str, code: str) -> list[Quantity]:
                               low=low, high=high, noun=_next_word(text, m.end())))
         taken.append((m.start(), m.end()))
 
-    for m in p["ordinal"].finditer(masked):
+    ordinals = list(p["ordinal_digits"].finditer(masked))
+    if "ordinal_words" not in skipped:
+        ordinals += p["ordinal_words"].finditer(masked)
+    for m in sorted(ordinals, key=lambda m: m.start()):
         if not free(m.start(), m.end()):
             continue
-        if m.group("n"):
+        if m.re is p["ordinal_digits"]:
             value = int(m.group("n"))
         elif masked[m.end():m.end() + 6].lower() == "-feira" or m.group("w").lower() in lang.weekdays:
             continue  # quinta(-feira) is Thursday, not "fifth"

@@ -24,6 +24,7 @@ from factlint import extracts
 from factlint.checks.names import Registry
 from factlint.lang import load
 from factlint.mentions import extract_mentions
+from factlint.prefilter import LiteralIndex
 from factlint.regexes import word_alternation
 
 CHECKS = ["date", "role", "age", "quantity", "age-unknown", "relative"]
@@ -77,27 +78,34 @@ class FactKind(RuleKind):
                 for n in names:
                     self.role_names[(lang, n.lower())] = item["role"]
         self.patterns = defaultdict(list)
+        self.literals = LiteralIndex()
         for item in data.get("statements", []):
-            self.patterns[item["lang"]].append((item["type"], self._compile(item)))
+            self.patterns[item["lang"]].append((item["type"], *self._compile(item)))
 
     def _compile(self, item):
+        """The statement's pattern with its placeholders filled, compiled, and its prefilter gate."""
         import regex
 
-        lang = item["lang"]
-        roles = [n for (l, n) in self.role_names if l in (lang, "en")]
-        months = list(load(lang).months) if lang in _langs() else []
-        words = list(load(lang).data.get("number_words", {})) if lang in _langs() else []
-        pattern = (item["pattern"].replace("{NAME}", NAME)
-                   .replace("{ROLE}", "(?i:" + word_alternation(roles, ignorecase=True) + ")")
-                   .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", AGE_DIGITS)
-                   .replace("{NUMBER}", "(?i:\\d{1,2}|" + word_alternation(words, ignorecase=True) + ")")
-                   .replace("{MONTH}", "(?i:" + word_alternation(months, ignorecase=True) + ")"))
+        pattern = self._expand(item, NAME)
         try:
-            return regex.compile(pattern)
+            compiled = regex.compile(pattern)
         except regex.error as exc:
             from factlint.errors import ConfigError
 
             raise ConfigError(f"{item['_origin']}: statement pattern does not compile: {exc}") from None
+        # the gate reads the pattern with a plain-``re`` stand-in for the name (\p{Lu} is regex-only)
+        return compiled, self.literals.gate(self._expand(item, r"\w+"))
+
+    def _expand(self, item, name):
+        lang = item["lang"]
+        roles = [n for (l, n) in self.role_names if l in (lang, "en")]
+        months = list(load(lang).months) if lang in _langs() else []
+        words = list(load(lang).data.get("number_words", {})) if lang in _langs() else []
+        return (item["pattern"].replace("{NAME}", name)
+                .replace("{ROLE}", "(?i:" + word_alternation(roles, ignorecase=True) + ")")
+                .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", AGE_DIGITS)
+                .replace("{NUMBER}", "(?i:\\d{1,2}|" + word_alternation(words, ignorecase=True) + ")")
+                .replace("{MONTH}", "(?i:" + word_alternation(months, ignorecase=True) + ")"))
 
     def explain_extra(self, rule):
         sources = sorted({f["source"] for f in self.facts})
@@ -123,7 +131,10 @@ class FactKind(RuleKind):
     def document(self, doc):
         date = parse_date(doc.metadata.get("date"))
         findings = []
-        for kind, pattern in self.patterns.get(doc.lang, ()):
+        present = self.literals.present(extracts.folded(doc))
+        for kind, pattern, gate in self.patterns.get(doc.lang, ()):
+            if gate is not None and gate not in present:
+                continue  # none of the literals a match needs is in the text
             for m in pattern.finditer(doc.text, overlapped=False):
                 findings.extend(self._check(doc, kind, m, date))
         findings.extend(self._check_quantities(doc))

@@ -11,12 +11,14 @@ speaker.  Attribution is never carried across paragraphs.  Boilerplate
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from factlint.checks import RuleKind, finding
 from factlint.lang import load
 from factlint import extracts
+from factlint.prefilter import LiteralIndex
 from factlint.quantities import TIME_NOUNS
 from factlint.regexes import optimized_alternation
 
@@ -44,6 +46,26 @@ class Signals:
     boilerplate: object = None
     boilerplate_tail: object = None
     claims: dict = field(default_factory=dict)
+    gates: dict = field(default_factory=dict)  # field (or "claims:what") -> literal-index key
+
+    def gated(self, index):
+        """Register each pattern family with ``index`` (a ``prefilter.LiteralIndex``)."""
+        families = {name: getattr(self, name) for name in GATED}
+        families.update({f"claims:{what}": pattern for what, pattern in self.claims.items()})
+        self.gates = {name: index.gate(p.pattern, p.flags) for name, p in families.items() if p is not None}
+        return self
+
+    def without_absent(self, present):
+        """These signals less the families none of whose literals the document holds."""
+        absent = {name for name, key in self.gates.items() if key is not None and key not in present}
+        if not absent:
+            return self
+        return dataclasses.replace(
+            self, **{name: None for name in GATED if name in absent},
+            claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
+
+
+GATED = ("attribution", "anonymous", "hedges", "opinion", "schedule")
 
 
 class SourcingKind(RuleKind):
@@ -56,6 +78,7 @@ class SourcingKind(RuleKind):
         super().__init__(rules, data, settings)
         self.by_check = {c: [r for r in rules if r.options["check"] == c] for c in CHECKS}
         self.signals = {}
+        self.literals = LiteralIndex()
         merged: dict[str, dict] = {}
         for item in data.get("signals", []):
             slot = merged.setdefault(item["lang"], {"claims": {}})
@@ -74,7 +97,7 @@ class SourcingKind(RuleKind):
                     boilerplate=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate", ["(?!)"])) + ")", re.I),
                     boilerplate_tail=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate_tail", ["(?!)"])) + ")", re.I),
                     claims={what: _compile(p) for what, p in slot["claims"].items()},
-                )
+                ).gated(self.literals)
             except re.error as exc:
                 from factlint.errors import ConfigError
 
@@ -87,6 +110,7 @@ class SourcingKind(RuleKind):
         signals = self.signals.get(doc.lang)
         if signals is None:
             return [], None
+        signals = signals.without_absent(self.literals.present(extracts.folded(doc)))
         findings = []
         for claim in analyse(doc, signals):
             findings.extend(self._findings(doc, claim))
