@@ -57,6 +57,22 @@ def test_hedge_and_anonymous(linter):
     assert "FL302" in _codes(linter, "Fuentes del ministerio aseguran que el ministro dimitirá.", "es")
 
 
+@pytest.mark.parametrize("text,lang,flagged", [
+    ("Sales hit a record high in May.", "en", True),
+    ("It was the hottest year on record.", "en", True),
+    ("He gave the lessons off the record.", "en", False),      # "record" that ranks nothing
+    ("She spoke on the record about the deal.", "en", False),
+    ("He has a criminal record.", "en", False),
+    ("Will 5 million people vote for the new party?", "en", False),  # a question asserts nothing
+    ("¿Votarán 5 millones de personas por el partido?", "es", False),
+    ("The defendant is expected to appear before the court on Monday.", "en", False),  # a schedule
+    ("The company is expected to double its revenue.", "en", True),  # a prediction
+    ("Her advisers inform her that she will have to act.", "en", False),
+])
+def test_claim_near_misses(linter, text, lang, flagged):
+    assert ("FL301" in _codes(linter, text, lang)) is flagged
+
+
 def test_seed_expectations(cli):
     r = cli("check", str(SEEDS), "--select", "FL3", "--format", "json", "--no-cache", cwd=ROOT)
     found = json.loads(r.stdout)

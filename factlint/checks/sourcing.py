@@ -24,6 +24,7 @@ from factlint.regexes import optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
+QUOTE_CLOSERS = " \t\n\"”»’)'"
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b")
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
@@ -223,6 +224,8 @@ def _claim(sentence, s, quantities, signals) -> str:
     """Why the sentence is check-worthy ('' if it is not)."""
     if signals.opinion is not None and signals.opinion.search(sentence):
         return ""
+    if sentence.rstrip(QUOTE_CLOSERS).endswith("?"):
+        return ""  # a question asserts nothing
     for q in quantities:
         if s.start <= q.start < s.end and q.kind in FIGURE_KINDS:
             if q.kind == "count" and q.value < 10 and not q.scaled:
