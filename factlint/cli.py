@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .factlint_cache")
+    check.add_argument("--no-respect-gitignore", action="store_true",
+                       help="also check files .gitignore ignores in the directories given")
     check.add_argument("--jobs", "-j", type=int, default=None, help="processes for reading (default: all cores)")
     check.add_argument("--executor", choices=["local", "dask"], default="local",
                        help="where documents are analysed: local processes, or a Dask cluster (pip install 'factlint[dask]')")

@@ -24,6 +24,8 @@ def _settings(args):
         if lang not in supported():
             raise ConfigError(f"--lang {lang!r} is not supported (supported: {', '.join(supported())})")
         settings.forced_lang = lang
+    if getattr(args, "no_respect_gitignore", False):
+        settings.respect_gitignore = False
     return settings
 
 
@@ -45,8 +47,6 @@ def _targets(args, linter):
     corpus = corpus_files(settings, extensions)
     paths = args.paths or ([] if corpus else ["."])
     files = discover(paths, settings, extensions) if paths else list(corpus)
-    if not files:
-        raise ConfigError(f"no articles found in {', '.join(paths)} (looked for {', '.join(extensions)})")
     return files, corpus
 
 

@@ -39,6 +39,7 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     cache_dir: Path | None = None
     jobs: int = 0
+    respect_gitignore: bool = True
 
     def __post_init__(self):
         self.root = Path(self.root)
@@ -183,5 +184,6 @@ def load_settings(config: str | None = None, cwd: Path | None = None) -> Setting
         max_file_size=raw.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
         cache_dir=root / raw["cache-dir"] if "cache-dir" in raw else None,
         jobs=raw.get("jobs", 0),
+        respect_gitignore=raw.get("respect-gitignore", True),
     )
     return settings

@@ -37,10 +37,13 @@ def discover(paths, settings, extensions) -> list[str]:
 
     Explicit files are taken as given (unless excluded); directories are
     walked for files with a known extension or matching ``include``, skipping
-    ``exclude`` globs, hidden directories and what ``.gitignore`` ignores.
+    ``exclude`` globs, hidden directories and, unless ``respect-gitignore`` is
+    off, what ``.gitignore`` ignores.  When that leaves nothing, the error says
+    how many files git ignored, so an empty result is never a mystery.
     """
     found: list[str] = []
     seen = set()
+    git_ignored = 0
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -49,8 +52,11 @@ def discover(paths, settings, extensions) -> list[str]:
             candidates = [os.path.normpath(raw)]
             explicit = True
         else:
-            visible = _git_visible(path)
-            candidates = [f for f in _walk(path) if visible is None or f in visible]
+            candidates = list(_walk(path))
+            visible = _git_visible(path) if settings.respect_gitignore else None
+            if visible is not None:
+                git_ignored += sum(1 for f in candidates if f not in visible and f.lower().endswith(extensions))
+                candidates = [f for f in candidates if f in visible]
             explicit = False
         for file in candidates:
             rel = settings.relative(file)
@@ -65,6 +71,11 @@ def discover(paths, settings, extensions) -> list[str]:
             if file not in seen:
                 seen.add(file)
                 found.append(file)
+    if not found:
+        why = (f"; git ignores {git_ignored} article file{'s' * (git_ignored != 1)} there "
+               "(--no-respect-gitignore checks them)") if git_ignored else ""
+        raise ConfigError(f"no articles found in {', '.join(map(str, paths))} "
+                          f"(looked for {', '.join(extensions)}){why}")
     return found
 
 

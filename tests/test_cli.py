@@ -257,6 +257,14 @@ def test_gitignore_respected(cli, tmp_path):
     write(tmp_path / "kept" / "b.md", "The the y.\n")
     r = cli("check", ".", "--format", "json", "--no-cache", "--lang", "en", cwd=tmp_path)
     assert {Path(f["path"]).parent.name for f in json.loads(r.stdout)} == {"kept"}
+    # naming an ignored directory says why nothing is checked, and the flag checks it anyway
+    r = cli("check", "ignored", "--no-cache", cwd=tmp_path)
+    assert r.returncode == 2 and "git ignores 1 article file there" in r.stderr and "--no-respect-gitignore" in r.stderr
+    r = cli("check", "ignored", "--no-cache", "--no-respect-gitignore", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 1 and {Path(f["path"]).parent.name for f in json.loads(r.stdout)} == {"ignored"}
+    write(tmp_path / ".factlint.yaml", "respect-gitignore: false\n")
+    r = cli("check", ".", "--format", "json", "--no-cache", "--lang", "en", cwd=tmp_path)
+    assert {Path(f["path"]).parent.name for f in json.loads(r.stdout)} == {"kept", "ignored"}
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path):
