@@ -149,17 +149,23 @@ class Cache:
     # -- entries ---------------------------------------------------------
     # An entry holds the extracts (read for every document of the corpus) and
     # the findings (read only for the files being checked), both as JSON text.
-    def get(self, key: str, findings: bool = True) -> dict | None:
-        column = "extracts, findings" if findings else "extracts, '[]'"
+    def get(self, key: str) -> dict | None:
+        """The stored extracts of ``key`` ({"lang", "metadata", "extracts"}), or None."""
+        return self._decoded("extracts", key, "extracts")
+
+    def get_findings(self, key: str) -> dict | None:
+        """The stored findings of ``key`` ({"findings", "suppressions", "file_suppressions"}), or None."""
+        return self._decoded("findings", key, "findings")
+
+    def _decoded(self, column: str, key: str, required: str) -> dict | None:
         rows = self._query(f"SELECT {column} FROM entries WHERE key = ?", (key,))
         if not rows:
             return None
         try:
             data = json.loads(rows[0][0])
-            data["findings"] = json.loads(rows[0][1])
         except (ValueError, TypeError):
             return None  # damaged: a miss, rebuilt by put()
-        return data if isinstance(data["findings"], list) else None
+        return data if isinstance(data, dict) and required in data else None
 
     def existing(self, keys) -> set[str]:
         """The ``keys`` that have an entry."""
@@ -224,11 +230,16 @@ class Cache:
         data["digest"] = digest
         return data
 
-    def summary_is_current(self, paths: dict) -> bool:
-        return self.blob_digest(SUMMARY) == paths_digest(paths)
+    def summary_for(self, paths: dict, order: str) -> dict | None:
+        """The stored summaries of the corpus kinds if they were made from exactly these
+        files (``paths``: path -> key) checked in this ``order``; else None."""
+        if self.blob_digest(SUMMARY) != paths_digest(paths):
+            return None
+        summary = self.read_summary()
+        return summary["kinds"] if summary is not None and summary.get("order") == order else None
 
-    def write_summary(self, paths: dict, kinds: dict) -> None:
-        self._write_blob(SUMMARY, paths_digest(paths), {"paths": paths, "kinds": kinds})
+    def write_summary(self, paths: dict, kinds: dict, order: str) -> None:
+        self._write_blob(SUMMARY, paths_digest(paths), {"paths": paths, "kinds": kinds, "order": order})
 
     # The corpus findings of one set of documents (``digest``), one row per
     # finding, so that neither writing nor reading them needs them all in

@@ -46,20 +46,25 @@ class Entry:
         return str(story) if story is not None else None
 
     def to_json(self) -> tuple[str, str]:
-        """(extracts, findings) as JSON text: what a worker sends back and the cache stores."""
-        extracts = {"lang": self.lang, "metadata": self.metadata, "extracts": self.extracts,
+        """(extracts, findings) as JSON text: what a worker sends back and the cache stores.
+        The corpus phase reads the first, reporting the second, so neither decodes the other;
+        the suppressions go with the findings they filter."""
+        extracts = {"lang": self.lang, "metadata": self.metadata, "extracts": self.extracts}
+        findings = {"findings": [f.to_cache() for f in self.findings],
                     "suppressions": {str(k): sorted(v) for k, v in self.suppressions.items()},
                     "file_suppressions": self.file_suppressions}
-        return _dumps(extracts), _dumps([f.to_cache() for f in self.findings])
+        return _dumps(extracts), _dumps(findings)
 
     @classmethod
     def from_cache(cls, path: str, data: dict, checked: bool) -> "Entry":
-        findings = [Finding.from_cache(f) for f in data["findings"]]
+        """The entry from its stored extracts, or from its stored findings (``Cache.get_findings``)."""
+        findings = [Finding.from_cache(f) for f in data.get("findings", ())]
         for f in findings:
             f.path = path
-        return cls(path=path, lang=data["lang"], metadata=data["metadata"], extracts=data["extracts"],
-                   findings=findings, suppressions={int(k): set(v) for k, v in data["suppressions"].items()},
-                   file_suppressions=data["file_suppressions"], checked=checked)
+        return cls(path=path, lang=data.get("lang", ""), metadata=data.get("metadata", {}),
+                   extracts=data.get("extracts", {}), findings=findings,
+                   suppressions={int(k): set(v) for k, v in data.get("suppressions", {}).items()},
+                   file_suppressions=data.get("file_suppressions"), checked=checked)
 
 
 class Report:
@@ -239,12 +244,25 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     jobs_list = [(p, True) for p in paths] + ([] if stored else [(p, False) for p in corpus_only])
     streaming = linter.supports_summaries
     summaries = {kind: r.new_summary() for kind, r in linter.corpus_kinds.items()} if streaming else None
-    keys: dict[str, str] = {}
     errors: list[str] = []
+    plan = _plan(store, use_cache, jobs_list, errors)
+    keys: dict[str, str] = {}
+    whole_corpus = bool(corpus_paths) and stored is None and len(plan) == len(jobs_list)
+    order = _order_digest(plan)
+    # the same files, unchanged and checked as last time: the stored summary is this run's
+    reused = store.summary_for(dict((p, k) for p, _, k in plan), order) \
+        if whole_corpus and use_cache and streaming and not keep_entries else None
     held, fresh_checked = [], []
+    if reused is not None:
+        summaries = reused
+        keys = {path: key for path, _, key in plan}
+        present = store.existing(keys.values())
+        plan = [(path, checked, key) for path, checked, key in plan if key not in present]
     analyze = functools.partial(_analyze_pending, jobs=jobs, progress=progress, executor=executor, scheduler=scheduler)
-    for path, checked, key, entry in _phase_one(linter, store, use_cache, jobs_list, analyze, errors):
+    for path, checked, key, entry in _phase_one(linter, store, use_cache, plan, analyze, errors):
         keys[path] = key
+        if reused is not None:
+            continue  # a lost entry, analysed and stored again; its summary is already counted
         if stored is not None:
             fresh_checked.append(entry)
         elif summaries is not None:
@@ -257,10 +275,10 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     def load(path, key=None):
         """The Entry of ``path``: the version this run saw, or the one stored under ``key``."""
         key = key or keys.get(path) or (stored["paths"].get(path) if stored else None)
-        data = store.get(key, findings=False) if key else None
+        data = store.get(key) if key else None
         if data is None and key == keys.get(path):  # analysed in this run but not stored (a lost write): again
             payload, error = _analyze_path(linter, path, path in checked_set)
-            data = _store_payload(store, keys[path], payload, findings=False) if error is None else None
+            data = _store_payload(store, keys[path], payload)[0] if error is None else None
         return Entry.from_cache(path, data, path in checked_set) if data is not None else None
 
     checked_paths = [p for p, checked in jobs_list if checked and p in keys]
@@ -277,9 +295,9 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     # a focused run's corpus findings also depend on the summary of the rest of the corpus
     basis = stored["digest"] if stored is not None else ""
     corpus_for = _corpus_findings(store, jobs_list, keys, compute, set(checked_paths), basis)
-    if stored is None and use_cache and summaries is not None and corpus_paths \
-            and all(p in keys for p in corpus_paths) and not store.summary_is_current(keys):
-        store.write_summary(keys, summaries)
+    if whole_corpus and reused is None and use_cache and summaries is not None \
+            and all(p in keys for p in corpus_paths):
+        store.write_summary(keys, summaries, order)
     stream = _findings_by_file(linter, store, sorted(checked_paths), keys, corpus_for, min_severity, baseline,
                                errors)
     return Report(errors=errors, checked_files=len(checked_paths), entries=held, stream=stream)
@@ -310,52 +328,70 @@ def _open_store(linter, use_cache):
     return store, False
 
 
-def _phase_one(linter, store, cached, jobs_list, analyze, errors):
-    """Yield (path, checked, key, Entry without findings) in ``jobs_list`` order.
+def _plan(store, cached, jobs_list, errors) -> list[tuple[str, bool, str]]:
+    """(path, checked, cache key) of each readable file of ``jobs_list``, in order.
 
-    Files whose cache entry is current are read from the store; the others
-    are analysed (in worker processes when there are many).  Only paths travel
-    to the workers, and every result is stored and dropped, so memory never
-    holds the corpus text or its findings.
-    Without the cache (``cached`` false) every file is analysed and its path is its key.
+    A file whose size and mtime are as recorded keeps its recorded key without
+    being read; the others are read and hashed, and their stat recorded.
+    Without the cache (``cached`` false) a file's key is its path.
     """
-    plan = []     # (path, checked, key)
-    unchanged = store.lookup_stats([p for p, _ in jobs_list]) if cached else {}
+    if not cached:
+        return [(path, checked, path) for path, checked in jobs_list]
+    plan = []
+    unchanged = store.lookup_stats([p for p, _ in jobs_list])
     for path, checked in jobs_list:
-        key = unchanged.get(path)  # unchanged size and mtime: no need to read the file
+        key = unchanged.get(path)
         if key is None:
-            if not cached:
-                key = path
-            else:
-                try:
-                    key = store.key(path, Path(path).read_bytes())
-                except OSError as exc:
-                    errors.append(f"{path}: {exc.strerror or exc}")
-                    continue
+            try:
+                key = store.key(path, Path(path).read_bytes())
+            except OSError as exc:
+                errors.append(f"{path}: {exc.strerror or exc}")
+                continue
+            store.record_stat(path, key)
         plan.append((path, checked, key))
+    return plan
+
+
+def _phase_one(linter, store, cached, plan, analyze, errors):
+    """Yield (path, checked, key, Entry without findings) in ``plan`` order.
+
+    Files whose cache entry exists are read from the store; the others are
+    analysed (in worker processes when there are many).  Only paths travel to
+    the workers, and every result is stored and dropped, so memory never holds
+    the corpus text or its findings.
+    """
     present = store.existing(key for _, _, key in plan) if cached else set()
     pending = [(path, checked) for path, checked, key in plan if key not in present]
     results = analyze(linter, pending)
     for path, checked, key in plan:
         hit = key in present
-        data = store.get(key, findings=False) if hit else None
+        data = store.get(key) if hit else None
         if data is None:
             payload, error = next(results) if not hit else _analyze_path(linter, path, checked)
             if error is not None:
                 if checked:
                     errors.append(error)
                 continue
-            data = _store_payload(store, key, payload, findings=False)
-        if cached and path not in unchanged:
-            store.record_stat(path, key)
+            data = _store_payload(store, key, payload)[0]
         yield path, checked, key, Entry.from_cache(path, data, checked)
 
 
-def _store_payload(store, key, payload, findings: bool) -> dict:
-    """Store an analysis result (JSON text) and return it decoded, as ``store.get`` would."""
+def _order_digest(plan) -> str:
+    """Which files were checked, in which order: a summary's sample places depend on it."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path, checked, _ in plan:
+        digest.update(f"{path}\0{checked}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _store_payload(store, key, payload) -> tuple[dict, dict]:
+    """Store an analysis result (JSON text); return it decoded, as ``store.get`` and
+    ``store.get_findings`` would."""
     extracts_json, findings_json = payload
     store.put(key, extracts_json, findings_json)
-    return {**json.loads(extracts_json), "findings": json.loads(findings_json) if findings else []}
+    return json.loads(extracts_json), json.loads(findings_json)
 
 
 def _replace_contributions(linter, stored, fresh_checked, load):
@@ -404,13 +440,13 @@ def _findings_by_file(linter, store, paths, keys, corpus_for, min_severity, base
     A file that can no longer be analysed adds its error to ``errors``."""
     try:
         for path in paths:
-            data = store.get(keys[path], findings=True)
+            data = store.get_findings(keys[path])
             if data is None:  # damaged, or removed by a concurrent run: analyse again
                 payload, error = _analyze_path(linter, path, True)
                 if error is not None:
                     errors.append(error)
                     continue
-                data = _store_payload(store, keys[path], payload, findings=True)
+                data = _store_payload(store, keys[path], payload)[1]
             entry = Entry.from_cache(path, data, True)
             raw = entry.findings + corpus_for(path)
             kept = _dedupe(sorted((f for f in raw if linter.keep(f, entry, min_severity)), key=Finding.sort_key))

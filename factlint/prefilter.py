@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 MIN_LITERAL = 3      # shorter literals ("de", "a ") occur in every article
 MAX_ALTERNATIVES = 400  # a bigger cross product of branches is not worth its memory
 SMALL_CLASS = 8      # a character class this small ("[oa]", "[Ee]") is spelled out
+PRUNE_UP_TO = 64     # beyond this many literals, pruning costs more start-up than it saves
 
 
 
@@ -66,8 +67,9 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     found = _required(list(parsed))
     if not found or any(len(s) < MIN_LITERAL for s in found):
         return None
-    # a string holding another of the set adds nothing: "insiders" is found as "insider"
-    return frozenset(s for s in found if not any(t != s and t in s for t in found))
+    if len(found) <= PRUNE_UP_TO:  # a string holding another adds nothing: "insiders" is found as "insider"
+        found = {s for s in found if not any(t != s and t in s for t in found)}
+    return frozenset(found)
 
 
 def _name(op) -> str:

@@ -79,6 +79,7 @@ class FactKind(RuleKind):
                     self.role_names[(lang, n.lower())] = item["role"]
         self.patterns = defaultdict(list)
         self.literals = LiteralIndex()
+        self._placeholder_regexes = {}
         for item in data.get("statements", []):
             self.patterns[item["lang"]].append((item["type"], *self._compile(item)))
 
@@ -97,15 +98,25 @@ class FactKind(RuleKind):
         return compiled, self.literals.gate(self._expand(item, r"\w+"))
 
     def _expand(self, item, name):
-        lang = item["lang"]
+        pattern = item["pattern"].replace("{NAME}", name)
+        for placeholder, regex_text in self._placeholders(item["lang"]).items():
+            pattern = pattern.replace(placeholder, regex_text)
+        return pattern
+
+    def _placeholders(self, lang):
+        """The regexes the statement placeholders stand for in ``lang`` (built once per language)."""
+        if lang not in self._placeholder_regexes:
+            self._placeholder_regexes[lang] = self._build_placeholders(lang)
+        return self._placeholder_regexes[lang]
+
+    def _build_placeholders(self, lang):
         roles = [n for (l, n) in self.role_names if l in (lang, "en")]
         months = list(load(lang).months) if lang in _langs() else []
         words = list(load(lang).data.get("number_words", {})) if lang in _langs() else []
-        return (item["pattern"].replace("{NAME}", name)
-                .replace("{ROLE}", "(?i:" + word_alternation(roles, ignorecase=True) + ")")
-                .replace("{YEAR}", r"(?:1[89]|20)\d\d").replace("{AGE}", AGE_DIGITS)
-                .replace("{NUMBER}", "(?i:\\d{1,2}|" + word_alternation(words, ignorecase=True) + ")")
-                .replace("{MONTH}", "(?i:" + word_alternation(months, ignorecase=True) + ")"))
+        return {"{ROLE}": "(?i:" + word_alternation(roles, ignorecase=True) + ")",
+                "{YEAR}": r"(?:1[89]|20)\d\d", "{AGE}": AGE_DIGITS,
+                "{NUMBER}": "(?i:\\d{1,2}|" + word_alternation(words, ignorecase=True) + ")",
+                "{MONTH}": "(?i:" + word_alternation(months, ignorecase=True) + ")"}
 
     def explain_extra(self, rule):
         sources = sorted({f["source"] for f in self.facts})
