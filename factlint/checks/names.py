@@ -179,7 +179,7 @@ class NameKind(SummarizedKind):
             if not any(covered) and not (mention.initial and len(mention.tokens) == 1):
                 loc = span_location(doc, mention.start, mention.end)
                 unexplained.append({"words": mention.tokens, "loc": loc})
-        return findings, {"lang": doc.lang, "names": unexplained}
+        return findings, {"lang": doc.lang, "locale": locale_of(doc), "names": unexplained}
 
     def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
         canonical = entity["name"]
@@ -260,6 +260,12 @@ class _Located:
         self.path = path
 
 
+def locale_of(doc) -> str:
+    """The document's locale from its front matter (``locale: pt-BR`` -> "pt-br"), or ""."""
+    locale = str(doc.metadata.get("locale") or "").strip().lower().replace("_", "-")
+    return locale if locale.startswith(f"{doc.lang}-") else ""
+
+
 def _spellings_of(entry):
     """(spelling key, location) of each unexplained name of ``entry``.
 
@@ -279,22 +285,28 @@ def _spellings_of(entry):
 
 
 def add_spellings(summary, entry, sign=1, front=False):
-    """Fold the spellings of ``entry`` into a names summary (``sign=-1``: take them out)."""
+    """Fold the spellings of ``entry`` into a names summary (``sign=-1``: take them out).
+    Each spelling counts its uses, per locale too, and keeps a few sample places."""
     fresh = defaultdict(list)
     for key, loc in _spellings_of(entry):
         fresh[key].append([entry.path, loc])
+    locale = entry.extracts["name"].get("locale", "") if fresh else ""
     for key, places in fresh.items():
         slot = summary.get(key)
         if sign < 0:
             if slot is not None:
                 slot["count"] -= len(places)
+                slot["locales"][locale] = slot["locales"].get(locale, 0) - len(places)
+                if slot["locales"][locale] <= 0:
+                    del slot["locales"][locale]
                 slot["samples"] = [s for s in slot["samples"] if s[0] != entry.path]
                 if slot["count"] <= 0:
                     del summary[key]
             continue
         if slot is None:
-            slot = summary[key] = {"count": 0, "samples": []}
+            slot = summary[key] = {"count": 0, "locales": {}, "samples": []}
         slot["count"] += len(places)
+        slot["locales"][locale] = slot["locales"].get(locale, 0) + len(places)
         samples = places + slot["samples"] if front else slot["samples"] + places
         slot["samples"] = samples[:SAMPLES]
 
@@ -312,7 +324,8 @@ def spelling_pairs(summary, checked_keys=None) -> list:
     for key, item in summary.items():
         lang, *words = key.split("\t")
         slot = {"key": key, "text": " ".join(words), "words": words, "lang": lang, "count": item["count"],
-                "samples": item["samples"], "checked": checked_keys is None or key in checked_keys}
+                "locales": set(item["locales"]), "samples": item["samples"],
+                "checked": checked_keys is None or key in checked_keys}
         blocks[(len(words), lang, skeleton(words[-1]))].append(slot)
         if len(words) > 1:
             blocks[(len(words), lang, "first", skeleton(words[0]))].append(slot)
@@ -332,11 +345,21 @@ def spelling_pairs(summary, checked_keys=None) -> list:
                 if len(major["words"]) == 1 and len(major["words"][0]) < 5:
                     continue
                 reason = compare_names(list(minor["words"]), list(major["words"]))
+                if reason == "differs only in case" and (minor["text"].isupper() or major["text"].isupper()):
+                    continue  # NIGEL FARAGE in a headline or caption is Nigel Farage in capitals
+                if reason == "accents differ" and _orthographies(minor, major):
+                    continue
                 if reason and "truncated" in reason and not any(w[-1].isupper() for w in minor["words"]):
                     continue  # German / Germany, Estado / Estados: words, not cut-off names (OpenA is)
                 if reason:
                     pairs.append((major, minor, reason))
     return pairs
+
+
+def _orthographies(a, b) -> bool:
+    """Are ``a`` and ``b`` each written in different locales only (Macedônia in pt-BR articles,
+    Macedónia in pt-PT ones)?  Accents are then the locales' spelling rules, not a slip."""
+    return "" not in a["locales"] | b["locales"] and not a["locales"] & b["locales"]
 
 
 def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
