@@ -120,7 +120,9 @@ def _read_raw(path: Path) -> dict:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        from factlint.yamlio import loader
+
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factlint.errors import ConfigError
-from factlint.yamlio import plain
+from factlint.yamlio import loader, plain
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 DEFAULT_PACK = Path(__file__).parent / "rules"
@@ -77,12 +77,6 @@ class RuleSet:
 # ---------------------------------------------------------------------------
 
 
-def _loader():
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
-
-
 class YamlFile:
     """A parsed YAML file; its node tree (for line numbers) is built only when needed.
 
@@ -100,7 +94,7 @@ class YamlFile:
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
         try:
-            self.data = yaml.load(self.text, Loader=_loader())
+            self.data = yaml.load(self.text, Loader=loader())
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -112,7 +106,7 @@ class YamlFile:
         import yaml
 
         if self._node is None:
-            self._node = yaml.compose(self.text, Loader=_loader())
+            self._node = yaml.compose(self.text, Loader=loader())
         return _node_at(self._node, steps)
 
     def code_line(self, code) -> int:

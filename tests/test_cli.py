@@ -172,6 +172,41 @@ def test_malformed_yaml_pack(cli, tmp_path):
     assert r.returncode == 2 and "bad.yaml:" in r.stderr and "invalid YAML" in r.stderr
 
 
+def test_yaml_1_1_booleans_stay_words(cli, tmp_path):
+    """"no" and "on" are words (Portuguese "no", "on" in English), never YAML 1.1 booleans;
+    a boolean option written "yes" is a schema error with its place, not a silent guess."""
+    from factlint.lang import load
+
+    assert "no" in load("pt").stopwords and "on" in load("en").stopwords and "No" in load("en").abbreviations
+    write(tmp_path / "pack" / "words.yaml", """rules:
+  - code: FL951
+    name: banned-words
+    kind: pattern
+    severity: warning
+    message: 'Avoid "{match}"'
+    description: Words the desk avoids.
+    patterns: [no, "off"]
+    examples: [{fail: "There is no way."}, {pass: "There is a way."}]
+""")
+    write(tmp_path / ".factlint.yaml", "packs: [pack]\n")
+    write(tmp_path / "a.md", "---\nlang: en\n---\nThere is no way.\n")
+    r = cli("check", "a.md", "--select", "FL951", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert r.returncode == 1 and [f["message"] for f in json.loads(r.stdout)] == ['Avoid "no"']
+    write(tmp_path / "pack" / "words.yaml", """rules:
+  - code: FL951
+    name: banned-words
+    kind: pattern
+    severity: warning
+    message: 'Avoid "{match}"'
+    description: Words the desk avoids.
+    patterns: [never]
+    examples: [{fail: "Never again."}]
+    ignorecase: yes
+""")
+    r = cli("check", "a.md", cwd=tmp_path)
+    assert r.returncode == 2 and "words.yaml:10" in r.stderr and "ignorecase" in r.stderr and "Traceback" not in r.stderr
+
+
 # -- markup, suppressions, fixes, baseline -----------------------------------------
 
 def test_markdown_markup_and_positions(cli, tmp_path):

@@ -55,9 +55,11 @@ class Language:
 def load(code: str) -> Language:
     import yaml
 
+    from factlint.yamlio import loader
+
     path = _files()[code]
     with open(path, encoding="utf-8") as fh:
-        return Language(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+        return Language(yaml.load(fh, Loader=loader()))
 
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -81,5 +83,7 @@ def detect_language(text: str, sample: int = 20000) -> str | None:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most words: nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

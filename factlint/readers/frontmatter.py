@@ -17,8 +17,9 @@ def split_front_matter(path: str, source: str) -> tuple[str, dict]:
     import yaml
 
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        meta = yaml.load(match.group(1) or "", Loader=loader) or {}
+        from factlint.yamlio import loader
+
+        meta = yaml.load(match.group(1) or "", Loader=loader()) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""
