@@ -27,6 +27,15 @@ TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months"
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 URL_HINTS = ("://", "www.", "@")  # a URL or an address holds one of these
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
+DIGIT_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f ](?=\d)")  # "20 000": a thousands separator
+NEXT_WORD = re.compile(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})")  # the noun a figure counts
+WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ -]$")
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
+MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+MONTH_AFTER = re.compile(r"\s+(?:de\s+|of\s+)?([^\W\d_]+)")
+LONGER_TOKEN = re.compile(r"[.,]?[^\W_]")  # a figure that goes on: Gemma 7B, GPT-4o, 01.ai
+YEAR_DIGITS = re.compile(r"(1[5-9]|20)\d\d")
+OF_WORD = re.compile(r"\s+(?:de|of)\s+(\w+)")
 PHONE_HINT = re.compile(r"\d{3}[ .-]\d{3}")  # in every PHONE match; starts with a digit, so re skips fast
 
 
@@ -108,7 +117,7 @@ def parse_number(text: str) -> tuple[float, float, bool]:
     thousands ("20.000", "20,000", "$3.600 millones" in es-MX), otherwise it
     is the decimal mark ("14,3 bilhões", "1.5 million", "0,125").
     """
-    raw = re.sub(r"(?<=\d)[\u00a0\u202f ](?=\d)", "", text)
+    raw = DIGIT_SPACE.sub("", text)
     seps = [c for c in raw if c in ".,"]
     grouped = False
     if not seps:
@@ -136,13 +145,13 @@ def parse_number(text: str) -> tuple[float, float, bool]:
 
 
 def _next_word(text, pos):
-    m = re.match(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})", text[pos:pos + 40])
+    m = NEXT_WORD.match(text[pos:pos + 40])
     return m.group(1).lower() if m else ""
 
 
 def _is_version(text, start, lang) -> bool:
     """A figure right after a capitalised word is a name or version (Llama 3, Windows 11)."""
-    m = re.search(r"([^\W\d_][\w.-]*)[ -]$", text[max(0, start - 40):start])
+    m = WORD_BEFORE.search(text[max(0, start - 40):start])
     if not m:
         return False
     word = m.group(1)
@@ -151,12 +160,12 @@ def _is_version(text, start, lang) -> bool:
     if word in CURRENCY_SYMBOLS or word in ("US", "R", "USD", "EUR", "BRL"):
         return False
     before = text[max(0, start - 40):start - len(word) - 1]
-    return not re.search(r"(?:^|[.!?]\s+|\n)$", before)  # not a sentence-initial word
+    return not SENTENCE_OPENS.search(before)  # not a sentence-initial word
 
 
 def _is_day_of_month(text, start, end, lang) -> bool:
-    before = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, start - 15):start])
-    after = re.match(r"\s+(?:de\s+|of\s+)?([^\W\d_]+)", text[end:end + 20])
+    before = MONTH_BEFORE.search(text[max(0, start - 15):start])
+    after = MONTH_AFTER.match(text[end:end + 20])
     return bool((before and before.group(1).lower() in lang.months) or
                 (after and after.group(1).lower() in lang.months))
 
@@ -211,7 +220,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
     for m in p["main"].finditer(masked):
         g = m.groupdict()
         num_start = m.start("digits") if g["digits"] else m.start("word")
-        if not free(m.start(), m.end()) or re.match(r"[.,]?[^\W_]", masked[m.end():m.end() + 2]):
+        if not free(m.start(), m.end()) or LONGER_TOKEN.match(masked, m.end()):
             continue  # part of a longer token: Gemma 7B, GPT-4o, 01.ai
         if g["digits"]:
             if _is_version(masked, num_start, lang) and not (g["scale"] or g["short"] or g["pct"] or g["cur_pre"] or g["cur_post"]):
@@ -241,7 +250,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             unit = CURRENCY_SYMBOLS.get(g["cur_pre"] or "", "") or p["currency_words"].get((g["cur_post"] or "").lower(), "")
         elif g["unit"]:
             kind, unit = "unit", p["units"][g["unit"]]
-        elif g["digits"] and re.fullmatch(r"(1[5-9]|20)\d\d", g["digits"]) and not scaled:
+        elif g["digits"] and YEAR_DIGITS.fullmatch(g["digits"]) and not scaled:
             kind = "year"
         elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
             kind = "date"
@@ -259,7 +268,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
         low, high = lang.data["vague"][m.group("vague").lower()]
         unit = ""
         after = p["currency_words"]
-        nxt = re.match(r"\s+(?:de|of)\s+(\w+)", masked[m.end():m.end() + 30])
+        nxt = OF_WORD.match(masked[m.end():m.end() + 30])
         if nxt and nxt.group(1).lower() in after:
             unit = after[nxt.group(1).lower()]
         found.append(Quantity(m.start(), m.end(), m.group(), math.sqrt(low * high), "vague", unit=unit,

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 BOUNDARY = re.compile(r"[.!?…]+[”\"»’)]*(?=\s+[\"“«¿¡(—–-]?[\w\"“«])|\n")
+LAST_TOKEN = re.compile(r"([\w.]+)$")
+INITIALS = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?")  # "V." in Chris V. Nicholson, "U.S."
 
 
 @dataclass
@@ -31,10 +33,10 @@ def split_sentences(text: str, lang) -> list[Sentence]:
             start = m.end()
             continue
         before = text[max(start, m.start() - 12):m.start()]
-        word = re.search(r"([\w.]+)$", before)
+        word = LAST_TOKEN.search(before)
         token = word.group(1) if word else ""
         if m.group().startswith(".") and (token.rstrip(".") in lang.abbreviations or token in lang.abbreviations
-                                          or re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", token)):
+                                          or INITIALS.fullmatch(token)):
             continue
         sentences.append(Sentence(start, m.end(), paragraph))
         start = m.end()
