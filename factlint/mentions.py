@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[^\W_][\w]*(?:['’\-][^\W_][\w]*)*(?:['’]s\b)?|[.!?;:()\[\]{}“”\"«»—–]|\n\s*\n", re.U)
+WORD = r"[^\W_][\w]*(?:['’\-][^\W_][\w]*)*(?:['’]s\b)?"
+# A plain word: lower-case Latin letters, ending where WORD would end too, so a run of them
+# (separated by spaces or commas) is one match instead of one per word; anything else
+# (a capital, a digit, another script) ends the run and is read by the other alternatives.
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+PLAIN = rf"[{_LOWER}][{_LOWER}0-9]*(?:['’\-][{_LOWER}][{_LOWER}0-9]*)*(?![\w])(?!['’\-][^\W_])"
+TOKEN = re.compile(rf"(?:{PLAIN}[ \t,]+)*(?P<last>{PLAIN})|{WORD}|[.!?;:()\[\]{{}}“”\"«»—–]|\n\s*\n|\n", re.U)
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_END = set(".!?")
 
@@ -50,21 +56,29 @@ def _tokens(text: str, lang):
 
     Other words and punctuation are read only to know where sentences start;
     they never join a name, because the gap between two kept tokens must be a
-    single space.
+    single space.  A run of plain lower-case words is read as one token: only
+    its last word can matter (a particle before a name: "Joelle de Pineau"),
+    since a name never continues across a lower-case word.
     """
     particles = lang.particles
     abbreviations = lang.abbreviations
     initial = True
-    prev_end = 0
     prev_word = ""
     kept = []
     for match in TOKEN.finditer(text):
+        last = match.group("last")
+        if last is not None:  # a run of plain words
+            if last in particles:
+                start = match.start("last")
+                kept.append(Token(last, start, match.end(), initial and start == match.start()))
+            prev_word = last
+            initial = False
+            continue
         word = match.group()
-        start = match.start()
-        if prev_end and text.find("\n", prev_end, start) != -1:
-            initial = True  # a new line (headline, paragraph) starts a sentence
-        prev_end = match.end()
         first = word[0]
+        if first == "\n" and len(word) == 1:
+            initial = True  # a new line (headline, paragraph) starts a sentence
+            continue
         if not first.isalnum():
             after_abbreviation = word == "." and (prev_word in abbreviations or
                                                   (len(prev_word) == 1 and prev_word.isupper()))
@@ -74,7 +88,7 @@ def _tokens(text: str, lang):
             continue
         prev_word = word
         if first.isupper() or first.isdigit() or word in particles or (len(word) > 1 and word[1].isupper()):
-            kept.append(Token(word, start, prev_end, initial))
+            kept.append(Token(word, match.start(), match.end(), initial))
         initial = False
     return kept
 
