@@ -184,8 +184,9 @@ def dimension(q) -> tuple:
     return (q["kind"], "")
 
 
-def compatible(x, y) -> bool:
-    dx, dy = dimension(x), dimension(y)
+def compatible(x, y, dx=None, dy=None) -> bool:
+    """Can ``x`` and ``y`` be the same figure?  ``dx``, ``dy``: their dimensions, if known."""
+    dx, dy = dx or dimension(x), dy or dimension(y)
     if dx == dy:
         return True
     kinds = {dx[0], dy[0]}
@@ -258,10 +259,13 @@ def vague_agrees(x, y) -> bool:
 def align(qa, qb, max_shift=0.3):
     """Aligned pairs of quantities, and those of each side left alone."""
     candidates = []
+    dims_a, dims_b = [dimension(x) for x in qa], [dimension(y) for y in qb]
     for i, x in enumerate(qa):
+        if x["kind"] == "vague":
+            continue
         for j, y in enumerate(qb):
             shift = abs(x["rel"] - y["rel"])
-            if shift < max_shift and compatible(x, y) and x["kind"] != "vague" and y["kind"] != "vague" \
+            if shift < max_shift and y["kind"] != "vague" and compatible(x, y, dims_a[i], dims_b[j]) \
                     and same_value(x, y):
                 candidates.append((shift, i, j))
     anchors = _monotonic(_greedy(candidates))
@@ -274,14 +278,14 @@ def align(qa, qb, max_shift=0.3):
         gap_b = [k for k in range(j0 + 1, j1) if k not in used_b]
         by_dim_a, by_dim_b = defaultdict(list), defaultdict(list)
         for k in gap_a:
-            by_dim_a[_family(qa[k])].append(k)
+            by_dim_a[_family(dims_a[k])].append(k)
         for k in gap_b:
-            by_dim_b[_family(qb[k])].append(k)
+            by_dim_b[_family(dims_b[k])].append(k)
         for dim, ks in by_dim_a.items():
             ls = by_dim_b.get(dim, [])
             one_to_one = len(ks) == len(ls)
             scored = sorted((abs(qa[k]["rel"] - qb[l]["rel"]), k, l) for k in ks for l in ls
-                            if compatible(qa[k], qb[l])
+                            if compatible(qa[k], qb[l], dims_a[k], dims_b[l])
                             and _same_context(qa[k], qb[l], strict=not one_to_one or _small(qa[k]) or _small(qb[l])))
             chosen = _monotonic(_greedy(scored))
             for k, l in chosen:
@@ -291,8 +295,8 @@ def align(qa, qb, max_shift=0.3):
     return pairs, [q for k, q in enumerate(qa) if k not in used_a], [q for k, q in enumerate(qb) if k not in used_b]
 
 
-def _family(q):
-    d = dimension(q)
+def _family(d):
+    """The family of a dimension: counts with vague amounts, money with vague sums."""
     if d[0] in ("vague", "count"):
         return ("count-like", d[1])
     if d[0] == "money":
