@@ -59,6 +59,8 @@ def _q(text, lang):
     (("1,5 millones", "es"), ("1,500,000", "en")),
     (("100 yards", "en"), ("91 metros", "es")),
     (("50F", "en"), ("10 °C", "es")),
+    (("50 square miles", "en"), ("129 kilómetros cuadrados", "es")),
+    (("60 mph", "en"), ("97 km/h", "es")),
 ])
 def test_equal_across_languages(a, b):
     assert same_value(_q(*a), _q(*b))
@@ -68,9 +70,39 @@ def test_equal_across_languages(a, b):
     (("180 millones", "es"), ("18 million", "en")),
     (("49 %", "pt"), ("40%", "en")),
     (("100 yards", "en"), ("910 metros", "es")),
+    (("50 square miles", "en"), ("50 kilómetros cuadrados", "es")),
 ])
 def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))
+
+
+def test_unit_table_agrees_with_pint():
+    """The units the language files name are converted without pint, with pint's values."""
+    import pint
+
+    from factlint import units
+    from factlint.lang import load, supported
+
+    registry = pint.UnitRegistry()
+    named = {u for code in supported() for u in load(code).data.get("units", {}).values()}
+    assert named <= set(units.TABLE)
+    for unit, (dimension, factor, offset) in units.TABLE.items():
+        if unit in ("square_kilometer", "square_mile"):  # pint has no name for these
+            continue
+        base = registry.Quantity(1, registry(unit).units).to_base_units()
+        zero = registry.Quantity(0, registry(unit).units).to_base_units()
+        assert str(registry(unit).dimensionality) == dimension
+        assert base.magnitude - zero.magnitude == pytest.approx(factor) and zero.magnitude == pytest.approx(offset)
+
+
+def test_units_outside_the_table_fall_back_to_pint():
+    from factlint import units
+
+    assert units.dimension("nautical_mile") == "[length]"
+    assert units.convert(1, "nautical_mile", "meter") == pytest.approx(1852)
+    assert units.dimension("no_such_unit") == "no_such_unit"
+    with pytest.raises(ValueError):
+        units.convert(1, "mile", "kilogram")
 
 
 LOCALES = {"en": "en_US", "es": "es_ES", "pt": "pt_BR"}

@@ -10,13 +10,12 @@ tolerance) is a conflict reported at both places.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 
 from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
-from factlint import extracts
+from factlint import extracts, units
 from factlint.quantities import TIME_NOUNS
 
 CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
@@ -176,7 +175,7 @@ def _doc_anchors(text: str, items) -> set[str]:
 
 def dimension(q) -> tuple:
     if q["kind"] == "unit":
-        return ("unit", _dimensionality(q["unit"]))
+        return ("unit", units.dimension(q["unit"]))
     if q["kind"] == "money":
         return ("money", "")  # currencies are compared in same_value
     if q["kind"] == "vague":
@@ -198,31 +197,6 @@ def compatible(x, y, dx=None, dy=None) -> bool:
     return False
 
 
-_UREG = None
-
-
-def _registry():
-    global _UREG
-    if _UREG is None:
-        import pint
-
-        _UREG = pint.UnitRegistry()
-    return _UREG
-
-
-@functools.lru_cache(maxsize=None)
-def _dimensionality(unit: str) -> str:
-    try:
-        return str(_registry()(unit).dimensionality)
-    except Exception:
-        return unit
-
-
-def _converted(value, unit, target):
-    ureg = _registry()
-    return ureg.Quantity(value, ureg(unit).units).to(ureg(target).units).magnitude
-
-
 def same_value(x, y) -> bool:
     """Do two aligned quantities agree (within rounding, or after unit conversion)?
 
@@ -235,8 +209,8 @@ def same_value(x, y) -> bool:
         return abs(a - b) > max(x["precision"], y["precision"])
     if x["kind"] == "unit" and x["unit"] != y["unit"]:
         try:
-            b = _converted(b, y["unit"], x["unit"])
-        except Exception:
+            b = units.convert(b, y["unit"], x["unit"])
+        except ValueError:
             return True  # cannot convert: do not guess
         scale = max(abs(a), abs(b), 1e-9)
         return abs(a - b) <= max(CONVERSION_TOLERANCE * scale, x["precision"] + 1)
