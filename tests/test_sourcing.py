@@ -73,6 +73,18 @@ def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
 
 
+@pytest.mark.parametrize("text,lang,flagged", [
+    ('"We are not going to accept this deal at any price at all."', "en", True),
+    ('Evans: "Of course, it is definitely crackling right now!"', "en", False),  # an interview's label
+    ('"Eles me contaram que viram muitas casas destruídas", ele falou.', "pt", False),
+    ('"Somos a favor da OTAN, mas queremos entrar de cabeça erguida", esclareceu Kavadarkov.', "pt", False),
+    ('La líder del grupo tuiteó: "Gracias por resistir a la multitud de los que odian".', "es", False),
+    ('"We are not going to accept this deal at any price," the statement read.', "en", False),
+])
+def test_quote_speakers(linter, text, lang, flagged):
+    assert ("FL303" in _codes(linter, text, lang)) is flagged
+
+
 def test_seed_expectations(cli):
     r = cli("check", str(SEEDS), "--select", "FL3", "--format", "json", "--no-cache", cwd=ROOT)
     found = json.loads(r.stdout)

@@ -24,6 +24,7 @@ from factlint.regexes import optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
+SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d_][\w.’'\-]*){0,3}):\s*$")
 QUOTE_CLOSERS = " \t\n\"”»’)'"
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b")
@@ -173,7 +174,8 @@ def analyse(doc, signals):
                   if _is_speech(m.group(), lang)]
         # a quotation opening its paragraph continues the speaker of the previous paragraph's quote
         continued = bool(quotes) and speaker_before and quotes[0][0] - group[0].start <= 2
-        para_speaker = any(attributed) or continued
+        labelled = any(_speaker_label(text[group[0].start:qs]) for qs, _ in quotes)  # Evans: "..."
+        para_speaker = any(attributed) or continued or labelled
         speaker_before = para_speaker and bool(quotes)
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
@@ -197,6 +199,12 @@ def _is_headline(paragraph: str) -> bool:
     headlines summarise the article and carry no attribution by convention."""
     line = paragraph.strip()
     return "\n" not in line and len(line.split()) <= 20 and not line.endswith((".", "!", "?", "”", '"', "»", ":"))
+
+
+def _speaker_label(before: str) -> bool:
+    """Does a name and a colon introduce the quotation (an interview's "Evans: ...")?"""
+    match = SPEAKER_LABEL.search(before)
+    return bool(match) and all(word[:1].isupper() for word in match.group(1).split())
 
 
 def _opens(text, sentence_start, quote_start) -> bool:
