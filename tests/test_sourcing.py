@@ -68,6 +68,10 @@ def test_hedge_and_anonymous(linter):
     ("The defendant is expected to appear before the court on Monday.", "en", False),  # a schedule
     ("The company is expected to double its revenue.", "en", True),  # a prediction
     ("Her advisers inform her that she will have to act.", "en", False),
+    ("El presidente ha dicho que la participación no llegará al 50 %.", "es", False),  # perfect tense
+    ("O tubarão nadou perto da praia ontem à tarde.", "pt", False),  # a shark, not a future tense
+    ("Ele foi descrito como um homem violento pelos vizinhos.", "pt", False),  # violent, not violated
+    ("A empresa violou a lei de proteção de dados.", "pt", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
