@@ -33,6 +33,16 @@ def test_attribution_in_next_sentence_same_paragraph_only(linter):
     assert codes == ["FL301"]
 
 
+def test_one_sentence_per_paragraph_layout_reads_the_next_paragraph(linter):
+    wire = ("Sales will double next year.\n\nThe chief executive said so on Monday.\n\n"
+            "The plant opened in March.\n\nIt employs local workers.\n\nProfits rose by 40% last year.")
+    found = _codes(linter, wire, "en")
+    assert found == ["FL301"]  # the last claim: nobody after it names a source
+    grouped = ("The plant opened in March. Sales will double next year.\n\nThe chief executive said so on Monday. "
+               "He was confident.\n\nThe plant opened in March. It employs local workers.\n\nThe end came.")
+    assert _codes(linter, grouped, "en") == ["FL301"]  # paragraphs of several sentences: not carried
+
+
 def test_quote_with_speaker_in_paragraph_is_sourced(linter):
     text = "“Essas dinâmicas são invisíveis para o consumidor dos EUA”, disse Nicholson. “Mas eles são extremamente importantes.”"
     assert _codes(linter, text, "pt") == []

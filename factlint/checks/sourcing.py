@@ -6,8 +6,10 @@ superlative, a prediction, a causal assertion or a charge, and is not opinion
 marked as such.  It is *attributed* when it, or the next sentence of the same
 paragraph, names who says so (a reporting verb, "according to", a document or
 data source, a link), or when it sits in a quotation whose paragraph has a
-speaker.  Attribution is never carried across paragraphs.  Boilerplate
-(share buttons, "Source link", footers, disclaimers) is skipped.
+speaker.  Attribution is not carried across paragraphs, except in articles
+written one sentence per paragraph (wire copy, much web news), where the next
+paragraph is the next sentence.  Boilerplate (share buttons, "Source link",
+footers, disclaimers) is skipped.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from factlint.regexes import optimized_alternation
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
 SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d_][\w.’'\-]*){0,3}):\s*$")
+LAYOUT_MIN_PARAGRAPHS = 4
+SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one-sentence-per-paragraph layout
 QUOTE_CLOSERS = " \t\n\"”»’)'"
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b")
@@ -160,6 +164,10 @@ def analyse(doc, signals):
     numbers = sorted(paragraphs)
     attributed_in = {n: [bool(_search(signals.attribution, text[s.start:s.end])) for s in paragraphs[n]]
                      for n in numbers}
+    # written one sentence per paragraph (wire copy, web news), a paragraph is a sentence of the flow:
+    # the next sentence may name the source even though it stands in the next paragraph
+    sentence_flow = len(numbers) >= LAYOUT_MIN_PARAGRAPHS and \
+        sum(len(paragraphs[n]) == 1 for n in numbers) >= SENTENCE_LAYOUT_SHARE * len(numbers)
     for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
@@ -169,6 +177,7 @@ def analyse(doc, signals):
         if signals.boilerplate.match(para_text) or _is_headline(para_text):
             continue
         attributed = attributed_in[number]
+        next_speaks = sentence_flow and index + 1 < len(numbers) and attributed_in[numbers[index + 1]][0]
         neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
@@ -186,7 +195,8 @@ def analyse(doc, signals):
             quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
-                "attributed": attributed[i] or (i + 1 < len(group) and attributed[i + 1]) or (in_quote and para_speaker),
+                "attributed": attributed[i] or (attributed[i + 1] if i + 1 < len(group) else next_speaks)
+                or (in_quote and para_speaker),
                 "anonymous": (anonymous.start() + s.start, anonymous.end() + s.start) if anonymous else None,
                 "hedge": (hedge.start() + s.start, hedge.end() + s.start) if hedge else None,
                 "quote": quote, "speaker": para_speaker or neighbour_speaks,
