@@ -220,6 +220,16 @@ def test_markdown_markup_and_positions(cli, tmp_path):
     assert any(f["code"] == "FL101" and f["line"] == 11 for f in found)
 
 
+def test_markdown_reader_masks_markup_in_place():
+    from factlint.readers.markdown import MarkdownReader
+
+    source = "Read [the link](http://x.y/a) and ![img](p.png) `code` **bold** <b>x</b>\n"
+    text, _ = MarkdownReader().read("a.md", source)
+    assert len(text) == len(source) and text.split() == ["Read", "the", "link", "and", "bold", "x"]
+    plain = "No markup at all, 3 * 4 - 2.\n"  # the markup patterns that cannot match are skipped
+    assert MarkdownReader().read("b.md", plain)[0] == plain
+
+
 def test_same_findings_in_txt_md_and_html(cli, tmp_path):
     body = "Yann Lacon said the the model was ready."
     write(tmp_path / "a.txt", body + "\n")

@@ -14,20 +14,22 @@ from factlint.readers.frontmatter import split_front_matter
 
 EXTENSIONS = (".md", ".markdown", ".mdown")
 
+# (pattern, strings one of which every match holds, or None): a pattern whose strings are not in
+# the text cannot match, and is not run (most articles have no code, HTML or images)
 INLINE_MARKUP = [
-    re.compile(r"<!--.*?-->", re.S),                      # comments (and suppressions)
-    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),              # images
-    re.compile(r"`[^`\n]+`"),                             # inline code
-    re.compile(r"\]\([^)\n]*\)"),                         # link targets: keep link text
-    re.compile(r"(?<!\\)\[(?=[^\]\n]*\]\()"),             # opening bracket of a link
-    re.compile(r"<https?://[^>\s]+>"),                    # autolinks
-    re.compile(r"</?[A-Za-z][^>\n]*>"),                   # inline HTML tags
-    re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M),          # heading markers
-    re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M),             # block quotes
-    re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M),  # list markers
-    re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))"),  # emphasis
-    re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M),     # thematic breaks
-    re.compile(r"^\[[^\]\n]+\]:[ \t]*\S+.*$", re.M),      # link reference definitions
+    (re.compile(r"<!--.*?-->", re.S), ("<!--",)),                      # comments (and suppressions)
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ("![",)),              # images
+    (re.compile(r"`[^`\n]+`"), ("`",)),                                # inline code
+    (re.compile(r"(?<!\\)\[(?=[^\]\n]*\]\()"), ("](",)),                # a link's opening bracket, before its target goes
+    (re.compile(r"\]\([^)\n]*\)"), ("](",)),                           # link targets: keep link text
+    (re.compile(r"<https?://[^>\s]+>"), ("<",)),                       # autolinks
+    (re.compile(r"</?[A-Za-z][^>\n]*>"), ("<",)),                      # inline HTML tags
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M), ("#",)),             # heading markers
+    (re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M), (">",)),                # block quotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), None),   # list markers
+    (re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))"), ("*", "__")),  # emphasis
+    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M), None),         # thematic breaks
+    (re.compile(r"^\[[^\]\n]+\]:[ \t]*\S+.*$", re.M), ("]:",)),         # link reference definitions
 ]
 
 
@@ -40,8 +42,9 @@ class MarkdownReader:
     def read(self, path, source):
         text, meta = split_front_matter(path, source)
         text = _blank_blocks(text)
-        for pattern in INLINE_MARKUP:
-            text = blank_matches(pattern, text)
+        for pattern, needs in INLINE_MARKUP:
+            if needs is None or any(n in text for n in needs):
+                text = blank_matches(pattern, text)
         return text, meta
 
 
