@@ -65,11 +65,18 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     except Exception:  # regex-module syntax (\\p{Lu}, possessive quantifiers ...) or an error
         return None
     found = _required(list(parsed))
-    if not found or any(len(s) < MIN_LITERAL for s in found):
+    if not found or not all(map(_useful, found)):
         return None
     if len(found) <= PRUNE_UP_TO:  # a string holding another adds nothing: "insiders" is found as "insider"
         found = {s for s in found if not any(t != s and t in s for t in found)}
     return frozenset(found)
+
+
+def _useful(literal: str) -> bool:
+    """Is ``literal`` rare enough to gate on?  Three characters, or two of which one is neither a
+    letter nor a space ("0s" of "the 1990s" is rare; "de", "a " are in every article)."""
+    return len(literal) >= MIN_LITERAL or (
+        len(literal) == 2 and any(not ch.isalpha() and not ch.isspace() for ch in literal))
 
 
 def _name(op) -> str:

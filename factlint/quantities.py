@@ -89,7 +89,8 @@ def _patterns(code: str):
     )
     vague = re.compile(rf"(?<!\w)(?P<vague>{_alternation(d.get('vague', {}))})(?!\w)", re.I)
     # two patterns, not one alternation: the word list can then be skipped where none of its words occurs
-    ordinal_digits = re.compile(r"(?<![\w.])(?P<n>\d{1,3})(?:st|nd|rd|th|\.?[ºª°]|\.º)(?!\w)", re.I)
+    # the guard on what precedes the figure comes after its first digit, so that re skips to digits
+    ordinal_digits = re.compile(r"(?P<n>\d(?<=(?<![\w.])\d)\d{0,2})(?:st|nd|rd|th|\.?[ºª°]|\.º)(?!\w)", re.I)
     ordinal_words = re.compile(rf"(?<!\w)(?P<w>{_alternation(d.get('ordinal_words', {}))})(?!\w)", re.I)
     decade = re.compile(d["decades"], re.I) if d.get("decades") else None
     time = re.compile(r"(?<![\w:])" + d["time_pattern"] + r"(?!\w)", re.I) if d.get("time_pattern") else None

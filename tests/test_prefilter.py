@@ -44,6 +44,7 @@ def test_a_gate_never_hides_a_match(pattern, text, flags):
     (r"[Ii]n (?:a|an) statement", {"in a statement", "in an statement"}),
     (r"https?://\S+", {"http://", "https://"}),
     (r"THE (?:Most|least)", {"the most", "the least"}),  # literals are folded like the text
+    (r"(?:the\s+)?(?:1[89]|20)\d0s", {"0s"}),  # two characters are enough when one is no letter
 ])
 def test_required_literals(pattern, expected):
     assert required_literals(pattern, re.I) == expected
