@@ -61,6 +61,7 @@ class FactKind(RuleKind):
         self.born = {}
         self.roles = defaultdict(list)       # (role, organisation) -> facts
         self.quantities = []
+        self.literals = LiteralIndex()
         for fact in self.facts:
             if "founded" in fact or "released" in fact:
                 self.dates[fact["entity"]] = fact
@@ -71,14 +72,14 @@ class FactKind(RuleKind):
             elif "quantity" in fact:
                 keywords = {lang: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.I)
                             for lang, words in fact["quantity"]["keywords"].items() if words}
-                self.quantities.append((fact, keywords))
+                gates = {lang: self.literals.gate(k.pattern, k.flags) for lang, k in keywords.items()}
+                self.quantities.append((fact, keywords, gates))
         self.role_names = {}
         for item in data.get("roles", []):
             for lang, names in item["names"].items():
                 for n in names:
                     self.role_names[(lang, n.lower())] = item["role"]
         self.patterns = defaultdict(list)
-        self.literals = LiteralIndex()
         self._placeholder_regexes = {}
         for item in data.get("statements", []):
             self.patterns[item["lang"]].append((item["type"], *self._compile(item)))
@@ -148,7 +149,7 @@ class FactKind(RuleKind):
                 continue  # none of the literals a match needs is in the text
             for m in pattern.finditer(doc.text, overlapped=False):
                 findings.extend(self._check(doc, kind, m, date))
-        findings.extend(self._check_quantities(doc))
+        findings.extend(self._check_quantities(doc, present))
         return findings, None
 
     def _emit(self, check, doc, start, end, **values):
@@ -277,17 +278,18 @@ class FactKind(RuleKind):
                           expected=f"{person} was {expected} on {_fmt_date(date)} (born {fact['born']})",
                           source=fact["source"], as_of=fact["as_of"], stated=age)
 
-    def _check_quantities(self, doc):
+    def _check_quantities(self, doc, literals):
+        """Figures the knowledge base knows (``literals``: the prefilter keys the text may match)."""
         if not self.quantities or not self.by_check["quantity"]:
             return []
         out = []
         text = doc.text
         present = None
-        for fact, keywords in self.quantities:
+        for fact, keywords, gates in self.quantities:
             q = fact["quantity"]
-            keyword = keywords.get(doc.lang)
-            if keyword is None or not keyword.search(text):
-                continue  # cheap test first: most articles never use the fact's keywords
+            keyword, gate = keywords.get(doc.lang), gates.get(doc.lang)
+            if keyword is None or (gate is not None and gate not in literals) or not keyword.search(text):
+                continue  # cheap tests first: most articles never use the fact's keywords
             if present is None:
                 present = {entity["name"] for mention in extracts.mentions(doc)
                            for _, _, entity, _, _ in self.registry.resolve(mention.tokens)[0]}
