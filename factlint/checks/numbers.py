@@ -61,14 +61,16 @@ class NumberKind(SummarizedKind):
         s_index = 0
         body_start = len(doc.text) - len(doc.text.lstrip())
         body_length = max(1, len(doc.text.rstrip()) - body_start)
+        anchors_of = {}  # sentence index -> its anchors (a sentence often holds several figures)
         for q in quantities:
             while s_index + 1 < len(sentences) and sentences[s_index].end <= q.start:
                 s_index += 1
-            sent = sentences[s_index] if sentences else None
-            context = doc.text[sent.start:sent.end] if sent else ""
+            if s_index not in anchors_of:
+                sent = sentences[s_index] if sentences else None
+                anchors_of[s_index] = sorted(_anchors(doc.text[sent.start:sent.end] if sent else "", lang))
             item = {k: v for k, v in q.to_json().items() if k in CORPUS_FIELDS}
             item.update(loc=span_location(doc, q.start, q.end), rel=round((q.start - body_start) / body_length, 4),
-                        anchors=sorted(_anchors(context, lang)))
+                        anchors=list(anchors_of[s_index]))
             items.append(item)
         for rule in self.by_check["ambiguous-range"]:
             for q in quantities:
