@@ -10,8 +10,8 @@ the lower-cased document (an Aho-Corasick automaton, ``pyahocorasick``), and
 runs a pattern only where one of its literals occurs.  A gate only ever says
 "cannot match" when that is certain, so findings are exactly those of the
 unfiltered scan; a pattern whose literals are too short or unknown (``\\w+``,
-figures, back-references, syntax only the ``regex`` module reads) has no gate
-and always runs.
+figures, back-references, syntax only the ``regex`` module reads or reads
+differently) has no gate and always runs.
 """
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ MIN_LITERAL = 3      # shorter literals ("de", "a ") occur in every article
 MAX_ALTERNATIVES = 400  # a bigger cross product of branches is not worth its memory
 SMALL_CLASS = 8      # a character class this small ("[oa]", "[Ee]") is spelled out
 PRUNE_UP_TO = 64     # beyond this many literals, pruning costs more start-up than it saves
-
 
 
 def _case_classes() -> dict[int, int]:
@@ -57,9 +56,17 @@ def fold(text: str) -> str:
     return lowered.translate(_FOLD) if _NEEDS_FOLD.search(lowered) else lowered
 
 
+# Syntax the ``regex`` module reads differently from ``re`` although ``re`` parses it too: POSIX
+# classes ([[:alpha:]]) and fuzzy constraints ((?:foo){e<=1}).  Such a pattern gets no gate.
+_OTHER_DIALECT = re.compile(r"\[\[:|\{[^}]*[a-z][^}]*\}")
+
+
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings of which every match of ``pattern`` contains at least one (folded), or None
-    when there is no such set of useful strings (or the pattern is not ``re`` syntax)."""
+    when there is no such set of useful strings, or when ``re`` may read the pattern otherwise
+    than the ``regex`` module does."""
+    if _OTHER_DIALECT.search(pattern):
+        return None
     try:
         parsed = _sre_parse.parse(pattern, flags)
     except Exception:  # regex-module syntax (\\p{Lu}, possessive quantifiers ...) or an error

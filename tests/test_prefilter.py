@@ -56,6 +56,8 @@ def test_required_literals(pattern, expected):
     r"(?:a|the) \w+",         # "a " is too short to be worth a gate
     r"(?:said|x)",            # one branch too short: the set must cover every match
     r"\p{Lu}\w+ said",        # regex-module syntax: no gate rather than a wrong one
+    r"[[:alpha:]]+ said",     # a POSIX class to the regex module, a set and a "]" to re
+    r"(?:founded){e<=1} in",  # a fuzzy match to the regex module, literal braces to re
 ])
 def test_no_gate_when_nothing_useful_is_certain(pattern):
     assert required_literals(pattern) is None
