@@ -52,16 +52,16 @@ def _trie_regex(node: dict) -> str:
 
 def optimized_alternation(patterns, ignorecase: bool = False) -> str:
     """``p1|p2|...`` with every plain-phrase branch (top level, or inside a
-    ``(?:a|b|c)`` branch of plain phrases) folded into one trie."""
+    top-level ``(?:a|b|c)`` group) folded into one trie; the other branches
+    follow it.  At one position the trie prefers the longest phrase, so a
+    match may end elsewhere than the first listed alternative would make it
+    end, but it matches wherever the plain alternation matches."""
     literals, others = [], []
     for pattern in patterns:
         for branch in _top_level_branches(pattern):
             inner = branch[3:-1] if branch.startswith("(?:") and branch.endswith(")") and _balanced(branch[3:-1]) else None
-            parts = _top_level_branches(inner) if inner is not None else [branch]
-            if all(_PLAIN.fullmatch(p) for p in parts):
-                literals.extend(parts)
-            else:
-                others.append(branch)
+            for part in _top_level_branches(inner) if inner is not None else [branch]:
+                (literals if _PLAIN.fullmatch(part) else others).append(part)
     alternatives = [word_alternation(literals, ignorecase)] if literals else []
     return "|".join(alternatives + [f"(?:{o})" for o in others]) or "(?!)"
 

@@ -35,5 +35,19 @@ def test_optimized_alternation_keeps_regex_branches():
     assert not compiled.search("sayings and resaid")
 
 
+REGEX_PARTS = st.sampled_from([r"b\w+", r"a[bc]? c", r"c(?:a|b)s?", r"\d+ a"])
+
+
+@given(WORDS, st.lists(REGEX_PARTS, max_size=3), TEXTS)
+def test_mixed_groups_match_where_the_plain_alternation_matches(words, parts, text):
+    """Plain words inside a group with regex parts ("(?:said|publicad[oa] por)") join the trie;
+    every position where the plain alternation matches still matches, and no other."""
+    group = "(?:" + "|".join([re.escape(w) for w in words] + parts) + ")"
+    optimized = re.compile(rf"(?<!\w)(?:{optimized_alternation([group], ignorecase=True)})(?!\w)", re.I)
+    plain = re.compile(rf"(?<!\w)(?:{group})(?!\w)", re.I)
+    starts = lambda p: [i for i in range(len(text) + 1) if p.match(text, i)]
+    assert starts(optimized) == starts(plain)
+
+
 def test_empty_word_list_matches_nothing():
     assert re.compile(word_alternation([])).search("anything") is None
