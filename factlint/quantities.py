@@ -78,7 +78,11 @@ def _patterns(code: str):
     digits = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(words)})")
     cur_pre = _alternation(CURRENCY_SYMBOLS)
+    # A match opens a word or a currency sign ("A$5"): testing that first lets re leave most
+    # positions at once, and keeps an approximation ("over") from starting inside a word ("tover").
+    signs = "".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))
     main = re.compile(
+        rf"(?:(?<!\w)|(?=[{signs}]))"
         rf"(?:(?P<approx>{_alternation(d.get('approximations', []))})\s+)?"
         rf"(?:(?P<cur_pre>{cur_pre})\s?)?"
         rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"

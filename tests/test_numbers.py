@@ -76,6 +76,11 @@ def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))
 
 
+def test_approximations_are_whole_words():
+    found = [(q.text, q.approx) for q in extract_quantities("Leftover 5 apples and over 7 pears cost A$5.", "en")]
+    assert found == [("5", False), ("over 7", True), ("$5", False)]  # "Leftover" holds "over"
+
+
 def test_unit_table_agrees_with_pint():
     """The units the language files name are converted without pint, with pint's values."""
     import pint
