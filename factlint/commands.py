@@ -137,13 +137,16 @@ def _print_statistics(tally, linter):
 
 
 def _print_summary(tally, report):
+    failed = len(report.errors)
+    unchecked = f" {failed} file{'s' * (failed != 1)} could not be checked (errors above)." if failed else ""
     if not tally.total:
-        print(f"All checks passed ({report.checked_files} files).")
+        verdict = "All checks passed" if not failed else "No findings"
+        print(f"{verdict} ({report.checked_files} files).{unchecked}")
         return
     parts = ", ".join(f"{tally.by_severity[s]} {s}" for s in ("error", "warning", "info") if tally.by_severity[s])
     fixable = sum(tally.fixable_by_code.values())
     hint = f" {fixable} fixable with --fix." if fixable else ""
-    print(f"Found {tally.total} findings ({parts}) in {report.checked_files} files.{hint}")
+    print(f"Found {tally.total} findings ({parts}) in {report.checked_files} files.{hint}{unchecked}")
 
 
 def _apply_fixes(findings, write: bool):
