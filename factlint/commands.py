@@ -138,15 +138,20 @@ def _print_statistics(tally, linter):
 
 def _print_summary(tally, report):
     failed = len(report.errors)
-    unchecked = f" {failed} file{'s' * (failed != 1)} could not be checked (errors above)." if failed else ""
+    unchecked = f" {_count(failed, 'file')} could not be checked (errors above)." if failed else ""
+    checked = _count(report.checked_files, "file")
     if not tally.total:
         verdict = "All checks passed" if not failed else "No findings"
-        print(f"{verdict} ({report.checked_files} files).{unchecked}")
+        print(f"{verdict} ({checked}).{unchecked}")
         return
     parts = ", ".join(f"{tally.by_severity[s]} {s}" for s in ("error", "warning", "info") if tally.by_severity[s])
     fixable = sum(tally.fixable_by_code.values())
     hint = f" {fixable} fixable with --fix." if fixable else ""
-    print(f"Found {tally.total} findings ({parts}) in {report.checked_files} files.{hint}{unchecked}")
+    print(f"Found {_count(tally.total, 'finding')} ({parts}) in {checked}.{hint}{unchecked}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _apply_fixes(findings, write: bool):

@@ -100,7 +100,7 @@ def test_bad_files_named_others_still_checked(cli, tmp_path):
     assert "Traceback" not in r.stderr
     partial = cli("check", str(tmp_path / "bin.txt"), str(tmp_path / "empty.md"), "--no-cache")
     assert partial.returncode == 2 and "All checks passed" not in partial.stdout  # a file went unchecked
-    assert "No findings (1 files). 1 file could not be checked (errors above)." in partial.stdout
+    assert "No findings (1 file). 1 file could not be checked (errors above)." in partial.stdout
     assert any(f["code"] == "FL001" for f in json.loads(r.stdout))  # the good file was checked
 
 
