@@ -164,7 +164,13 @@ class NameKind(SummarizedKind):
 
     def document(self, doc):
         findings, unexplained = [], []
-        for mention in mentions(doc):
+        found = mentions(doc)
+        full_names = {}  # a word of a name of several words -> that name ("Wade" -> "Will Wade")
+        for mention in found:
+            if len(mention.tokens) > 1:
+                for word in mention.tokens:
+                    full_names.setdefault(word, " ".join(mention.tokens))
+        for mention in found:
             results, covered = self.registry.resolve(mention.tokens)
             offsets = _word_offsets(doc.text, mention)
             for i, j, entity, kind, reason in results:
@@ -177,8 +183,10 @@ class NameKind(SummarizedKind):
                         findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason,
                                                                j - i, kind))
             if not any(covered) and not (mention.initial and len(mention.tokens) == 1):
-                loc = span_location(doc, mention.start, mention.end)
-                unexplained.append({"words": mention.tokens, "loc": loc})
+                item = {"words": mention.tokens, "loc": span_location(doc, mention.start, mention.end)}
+                if len(mention.tokens) == 1 and mention.tokens[0] in full_names:
+                    item["of"] = full_names[mention.tokens[0]]  # a surname or first name used alone
+                unexplained.append(item)
         return findings, {"lang": doc.lang, "locale": locale_of(doc), "names": unexplained}
 
     def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
@@ -208,7 +216,7 @@ class NameKind(SummarizedKind):
         if not self.corpus_rules:
             return
         def checked_spellings():
-            return ((key, path, loc) for path in checked for key, loc in _spellings_of(load(path)))
+            return ((key, path, loc) for path in checked for key, loc, _ in _spellings_of(load(path)))
 
         checked_keys = None  # in a full run every spelling may be reported
         if focused:  # a few files: read them once; only blocks holding one of their spellings matter
@@ -267,7 +275,8 @@ def locale_of(doc) -> str:
 
 
 def _spellings_of(entry):
-    """(spelling key, location) of each unexplained name of ``entry``.
+    """(spelling key, location, the full name a single word stands for or None) of each
+    unexplained name of ``entry``.
 
     Spellings are kept per language: across languages, names of places and
     institutions are legitimately translated (Casa Branca / Casa Blanca,
@@ -281,34 +290,43 @@ def _spellings_of(entry):
     for item in extract["names"]:
         words = item["words"]
         if all(len(w) >= 2 for w in words):
-            yield "\t".join([lang, *words]), item["loc"]
+            yield "\t".join([lang, *words]), item["loc"], item.get("of")
 
 
 def add_spellings(summary, entry, sign=1, front=False):
     """Fold the spellings of ``entry`` into a names summary (``sign=-1``: take them out).
-    Each spelling counts its uses, per locale too, and keeps a few sample places."""
-    fresh = defaultdict(list)
-    for key, loc in _spellings_of(entry):
+    Each spelling counts its uses, per locale, and per full name a single word stood for
+    in its article ("Wade" for "Will Wade"), and keeps a few sample places."""
+    fresh, full_names = defaultdict(list), defaultdict(list)
+    for key, loc, of in _spellings_of(entry):
         fresh[key].append([entry.path, loc])
+        if of:
+            full_names[key].append(of)
     locale = entry.extracts["name"].get("locale", "") if fresh else ""
     for key, places in fresh.items():
         slot = summary.get(key)
-        if sign < 0:
-            if slot is not None:
-                slot["count"] -= len(places)
-                slot["locales"][locale] = slot["locales"].get(locale, 0) - len(places)
-                if slot["locales"][locale] <= 0:
-                    del slot["locales"][locale]
-                slot["samples"] = [s for s in slot["samples"] if s[0] != entry.path]
-                if slot["count"] <= 0:
-                    del summary[key]
+        if slot is None and sign < 0:
             continue
         if slot is None:
-            slot = summary[key] = {"count": 0, "locales": {}, "samples": []}
-        slot["count"] += len(places)
-        slot["locales"][locale] = slot["locales"].get(locale, 0) + len(places)
+            slot = summary[key] = {"count": 0, "locales": {}, "of": {}, "samples": []}
+        slot["count"] += sign * len(places)
+        _add(slot["locales"], locale, sign * len(places))
+        for of in full_names[key]:
+            _add(slot["of"], of, sign)
+        if sign < 0:
+            slot["samples"] = [s for s in slot["samples"] if s[0] != entry.path]
+            if slot["count"] <= 0:
+                del summary[key]
+            continue
         samples = places + slot["samples"] if front else slot["samples"] + places
         slot["samples"] = samples[:SAMPLES]
+
+
+def _add(counts: dict, item: str, n: int) -> None:
+    """Add ``n`` (negative: take away) to ``counts[item]``, dropping it at zero."""
+    counts[item] = counts.get(item, 0) + n
+    if counts[item] <= 0:
+        del counts[item]
 
 
 def spelling_pairs(summary, checked_keys=None) -> list:
@@ -324,7 +342,7 @@ def spelling_pairs(summary, checked_keys=None) -> list:
     for key, item in summary.items():
         lang, *words = key.split("\t")
         slot = {"key": key, "text": " ".join(words), "words": words, "lang": lang, "count": item["count"],
-                "locales": set(item["locales"]), "samples": item["samples"],
+                "locales": set(item["locales"]), "of": set(item["of"]), "samples": item["samples"],
                 "checked": checked_keys is None or key in checked_keys}
         blocks[(len(words), lang, skeleton(words[-1]))].append(slot)
         if len(words) > 1:
@@ -349,6 +367,8 @@ def spelling_pairs(summary, checked_keys=None) -> list:
                     continue  # NIGEL FARAGE in a headline or caption is Nigel Farage in capitals
                 if reason == "accents differ" and _orthographies(minor, major):
                     continue
+                if minor["of"] and major["of"] and not minor["of"] & major["of"]:
+                    continue  # "Wade" of Will Wade and "Wayde" of Wayde Sims: two people
                 if reason and "truncated" in reason and not any(w[-1].isupper() for w in minor["words"]):
                     continue  # German / Germany, Estado / Estados: words, not cut-off names (OpenA is)
                 if reason:
