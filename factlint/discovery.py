@@ -80,7 +80,11 @@ def discover(paths, settings, extensions) -> list[str]:
 
 
 def corpus_files(settings, extensions) -> list[str]:
-    """Every article named by the ``corpus`` globs of the configuration."""
+    """Every article named by the ``corpus`` globs of the configuration.
+
+    This runs on every pre-commit call, over the whole archive, so a file's type comes
+    from one directory listing per directory (``_regular_files``), not from a stat per file.
+    """
     if not settings.corpus:
         return []
     import glob
@@ -89,12 +93,28 @@ def corpus_files(settings, extensions) -> list[str]:
     root_rel = os.path.relpath(root, os.getcwd())  # once: relpath per file is most of a pre-commit run
     files = set()
     for pattern in settings.corpus:
-        for inner in glob.glob(pattern, root_dir=root, recursive=True):
-            if any(part in ALWAYS_SKIPPED_DIRS for part in inner.split(os.sep)):
+        matched = glob.glob(pattern, root_dir=root, recursive=True)
+        by_directory: dict[str, list[str]] = {}
+        for inner in matched:
+            by_directory.setdefault(os.path.dirname(inner), []).append(inner)
+        for directory, inners in by_directory.items():
+            if any(part in ALWAYS_SKIPPED_DIRS for part in directory.split(os.sep)):
                 continue
-            if not os.path.isfile(os.path.join(root, inner)):
-                continue
-            in_root = os.path.normpath(inner).replace(os.sep, "/")  # what exclude globs are written against
-            if not any(matches(in_root, p) for p in settings.exclude):
-                files.add(os.path.normpath(os.path.join(root_rel, inner)))
+            regular = _regular_files(os.path.join(root, directory))
+            for inner in inners:
+                if os.path.basename(inner) not in regular:
+                    continue
+                inner = os.path.normpath(inner)
+                in_root = inner.replace(os.sep, "/")  # what exclude globs are written against
+                if not any(matches(in_root, p) for p in settings.exclude):
+                    files.add(inner if root_rel == "." else os.path.normpath(os.path.join(root_rel, inner)))
     return sorted(files)
+
+
+def _regular_files(directory: str) -> set[str]:
+    """Names of the regular files in ``directory`` (symbolic links to files included)."""
+    try:
+        with os.scandir(directory or ".") as entries:
+            return {entry.name for entry in entries if entry.is_file()}
+    except OSError:
+        return set()
