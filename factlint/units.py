@@ -21,7 +21,7 @@ TABLE = {
     "meter": (LENGTH, 1.0, 0.0), "kilometer": (LENGTH, 1000.0, 0.0), "centimeter": (LENGTH, 0.01, 0.0),
     "inch": (LENGTH, 0.0254, 0.0), "foot": (LENGTH, 0.3048, 0.0), "yard": (LENGTH, 0.9144, 0.0),
     "mile": (LENGTH, 1609.344, 0.0),
-    "hectare": (AREA, 10_000.0, 0.0), "acre": (AREA, 4046.8726098742513, 0.0),  # pint's (US survey) acre
+    "hectare": (AREA, 10_000.0, 0.0), "acre": (AREA, 4046.8564224, 0.0),  # the international acre
     "square_kilometer": (AREA, 1e6, 0.0), "square_mile": (AREA, 1609.344 ** 2, 0.0),
     "liter": (VOLUME, 0.001, 0.0), "gallon": (VOLUME, 0.003785411784, 0.0),  # US gallon
     "gram": (MASS, 0.001, 0.0), "kilogram": (MASS, 1.0, 0.0), "metric_ton": (MASS, 1000.0, 0.0),
