@@ -288,6 +288,33 @@ def paths_digest(paths: dict) -> str:
     return digest.hexdigest()
 
 
+def describe(directory: Path) -> str:
+    """What the cache in ``directory`` holds, for ``factlint cache info``.  Nothing is ever
+    pruned automatically: entries of earlier versions and of edited articles stay until
+    ``factlint cache clear``."""
+    path = Path(directory) / DB_NAME
+    if not path.is_file():
+        return f"no cache at {directory}"
+    size = sum(p.stat().st_size for p in Path(directory).glob(f"{DB_NAME}*"))
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        try:
+            entries, files, sets = (db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                                    for table in ("entries", "files", "corpus_sets"))
+            summary = bool(db.execute("SELECT 1 FROM blobs WHERE name = ?", (SUMMARY,)).fetchone())
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        return f"{path}: unreadable ({exc}); 'factlint cache clear' removes it"
+    return "\n".join([
+        f"{path} ({size / 1e6:.1f} MB)",
+        f"  analysed articles: {entries} (earlier versions of them included)",
+        f"  stat index: {files}",
+        f"  corpus summary: {'yes' if summary else 'no'}; sets of corpus findings: {sets}",
+        "'factlint cache clear' removes it.",
+    ])
+
+
 def clear(directory: Path) -> bool:
     directory = Path(directory)
     if directory.is_dir():

@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(stories)
 
     cache = sub.add_parser("cache", help="manage the extract cache")
-    cache.add_argument("action", choices=["clear", "dir"])
+    cache.add_argument("action", choices=["clear", "dir", "info"])
     _add_common(cache)
     return parser
 

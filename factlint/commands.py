@@ -247,14 +247,16 @@ def cmd_explain(args) -> int:
 
 
 def cmd_cache(args) -> int:
-    from factlint.cache import clear
+    from factlint.cache import clear, describe
 
     settings = _settings(args)
     directory = settings.cache_dir or settings.root / ".factlint_cache"
     if args.action == "dir":
         print(directory)
-        return EXIT_CLEAN
-    print(f"removed {directory}" if clear(directory) else f"no cache at {directory}")
+    elif args.action == "info":
+        print(describe(directory))
+    else:
+        print(f"removed {directory}" if clear(directory) else f"no cache at {directory}")
     return EXIT_CLEAN
 
 

@@ -19,8 +19,13 @@ def test_cache_reused_and_corrupt_entries_rebuilt(cli, tmp_path):
     assert cli("check", "a.md", "--format", "json", cwd=tmp_path).stdout == first.stdout
     with sqlite3.connect(_cache_db(tmp_path)) as db:  # the damaged entry was rebuilt
         assert json.loads(db.execute("SELECT findings FROM entries").fetchone()[0])
+    write(tmp_path / "a.md", "Yann Lacon said the thing.\n")  # an edited article: its first version stays
+    cli("check", "a.md", cwd=tmp_path)
+    info = cli("cache", "info", cwd=tmp_path)
+    assert info.returncode == 0 and "analysed articles: 2" in info.stdout and "stat index: 1" in info.stdout
     r = cli("cache", "clear", cwd=tmp_path)
     assert r.returncode == 0 and not (tmp_path / ".factlint_cache").exists()
+    assert "no cache at" in cli("cache", "info", cwd=tmp_path).stdout
 
 
 def test_corrupt_database_is_rebuilt(cli, tmp_path):
