@@ -16,7 +16,7 @@ from collections import defaultdict
 from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
 from factlint import extracts, units
-from factlint.quantities import TIME_NOUNS
+from factlint.quantities import NEXT_WORD, TIME_NOUNS
 
 CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
 # what the corpus phase reads of a quantity (the extract is cached for every document)
@@ -87,11 +87,14 @@ class NumberKind(SummarizedKind):
         return findings, extract
 
     def _within_article(self, doc, rule, items):
-        """The same counted thing given two different exact values ("2,000 employees" ... "1,500 employees")."""
+        """The same counted thing given two different exact values ("2,000 employees" ... "1,500 employees")
+        in two sentences.  Within one sentence two values are contrasted on purpose ("1,127 defections
+        last year, against 2,706 in 2011"); a figure before a name labels it ("district 12 of
+        Pennsylvania") rather than counts it."""
         by_noun = defaultdict(list)
         for q in items:
             if q["kind"] == "count" and q["noun"] and q["noun"] not in TIME_NOUNS and not q["approx"] \
-                    and q["range_with"] < 0 and q["value"] >= 10:
+                    and q["range_with"] < 0 and q["value"] >= 10 and not _names_after(doc.text, q["loc"]["end"]):
                 by_noun[q["noun"]].append(q)
         out = []
         for noun, qs in by_noun.items():
@@ -99,8 +102,10 @@ class NumberKind(SummarizedKind):
             if len(values) < 2 or len(qs) > 4:
                 continue
             first = qs[0]
+            first_sentence = extracts.sentence_at(doc, first["loc"]["start"])
             for q in qs[1:]:
-                if q["value"] != first["value"] and set(q["anchors"]) & set(first["anchors"]):
+                if q["value"] != first["value"] and set(q["anchors"]) & set(first["anchors"]) \
+                        and extracts.sentence_at(doc, q["loc"]["start"]) is not first_sentence:
                     message = rule.format_message(noun=noun, value=_fmt(q["value"]), other=_fmt(first["value"]),
                                                   other_line=first["loc"]["line"])
                     loc = q["loc"]
@@ -158,6 +163,12 @@ class NumberKind(SummarizedKind):
                 rel = [related_location(other.path, oq["loc"], f"{oq['text']!r} in the {other.lang} version")]
                 out.append(corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]))
         return out
+
+
+def _names_after(text: str, end: int) -> bool:
+    """Is the word after a figure (the one its noun is read from) capitalised, a name?"""
+    match = NEXT_WORD.match(text, end)
+    return bool(match) and match.group(1)[0].isupper()
 
 
 def _anchors(sentence: str, lang) -> set[str]:
