@@ -99,6 +99,17 @@ def test_quote_speakers(linter, text, lang, flagged):
     assert ("FL303" in _codes(linter, text, lang)) is flagged
 
 
+@pytest.mark.parametrize("text,lang,flagged", [
+    ("Según fuentes del ministerio, el ministro dimitirá.", "es", True),
+    ("Fuentes cercanas al presidente aseguran que habrá elecciones.", "es", True),
+    ("Fontes do Congresso dizem que o presidente vai antecipar as eleições.", "pt", True),
+    ("Seis horas de debate sobre el uso de fuentes anónimas en el periodismo.", "es", False),  # a topic
+    ("As fontes de energia renováveis crescem no Brasil.", "pt", False),
+])
+def test_anonymous_sources_only_when_they_attribute(linter, text, lang, flagged):
+    assert ("FL302" in _codes(linter, text, lang)) is flagged
+
+
 def test_seed_expectations(cli):
     r = cli("check", str(SEEDS), "--select", "FL3", "--format", "json", "--no-cache", cwd=ROOT)
     found = json.loads(r.stdout)
