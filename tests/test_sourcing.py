@@ -82,6 +82,9 @@ def test_hedge_and_anonymous(linter):
     ("O tubarão nadou perto da praia ontem à tarde.", "pt", False),  # a shark, not a future tense
     ("Ele foi descrito como um homem violento pelos vizinhos.", "pt", False),  # violent, not violated
     ("A empresa violou a lei de proteção de dados.", "pt", True),
+    ("No es la primera vez que un cerdo ataca a una persona.", "es", False),  # an ordinal, as "the first"
+    ("Esto ocurrió después de la histórica reunión de junio.", "es", False),  # historic, not a record
+    ("El paro alcanzó un máximo histórico en marzo.", "es", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
