@@ -83,6 +83,9 @@ def test_hedge_and_anonymous(linter):
     ("Ele foi descrito como um homem violento pelos vizinhos.", "pt", False),  # violent, not violated
     ("A empresa violou a lei de proteção de dados.", "pt", True),
     ("No es la primera vez que un cerdo ataca a una persona.", "es", False),  # an ordinal, as "the first"
+    ("Meta fue la única que confió en el concepto.", "es", True),  # "the only one": a claim in every language
+    ("Meta was the only company to bet on the concept.", "en", True),
+    ("Talking is the only way forward for the two teams.", "en", False),
     ("Esto ocurrió después de la histórica reunión de junio.", "es", False),  # historic, not a record
     ("El paro alcanzó un máximo histórico en marzo.", "es", True),
 ])
