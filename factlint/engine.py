@@ -250,7 +250,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     whole_corpus = bool(corpus_paths) and stored is None and len(plan) == len(jobs_list)
     order = _order_digest(plan)
     # the same files, unchanged and checked as last time: the stored summary is this run's
-    reused = store.summary_for(dict((p, k) for p, _, k in plan), order) \
+    reused = store.summary_for({p: k for p, _, k in plan}, order) \
         if whole_corpus and use_cache and streaming and not keep_entries else None
     held, fresh_checked = [], []
     if reused is not None:
