@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from factlint.checks import RuleKind, finding
@@ -155,6 +156,7 @@ def analyse(doc, signals):
     text = doc.text
     sentences = extracts.sentences(doc)
     quantities = extracts.quantities(doc)
+    q_starts = [q.start for q in quantities]  # sorted: each sentence reads only its own figures
     paragraphs: dict[int, list] = {}
     for s in sentences:
         paragraphs.setdefault(s.paragraph, []).append(s)
@@ -189,7 +191,8 @@ def analyse(doc, signals):
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
             in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
-            claim = _claim(sentence, s, quantities, signals)
+            claim = _claim(sentence, s, quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)],
+                           signals)
             anonymous = _search(signals.anonymous, sentence)
             hedge = _search(signals.hedges, sentence)
             quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
@@ -239,13 +242,13 @@ def _search(pattern, text):
 
 
 def _claim(sentence, s, quantities, signals) -> str:
-    """Why the sentence is check-worthy ('' if it is not)."""
+    """Why the sentence ``s`` is check-worthy ('' if it is not); ``quantities``: its figures."""
     if signals.opinion is not None and signals.opinion.search(sentence):
         return ""
     if sentence.rstrip(QUOTE_CLOSERS).endswith("?"):
         return ""  # a question asserts nothing
     for q in quantities:
-        if s.start <= q.start < s.end and q.kind in FIGURE_KINDS:
+        if q.kind in FIGURE_KINDS:
             if q.kind == "count" and q.value < 10 and not q.scaled:
                 continue
             if q.kind == "vague" and q.high < 1000:
