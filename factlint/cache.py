@@ -1,7 +1,7 @@
 """The extract cache: per-document results keyed by content, rules and version.
 
-Everything lives in one SQLite database, ``.factlint_cache/cache.sqlite3``
-(standard library, no server).  One database rather than a JSON file per
+Everything lives in one SQLite database per factlint version,
+``.factlint_cache/cache-<version>.sqlite3`` (standard library, no server).  One database rather than a JSON file per
 article because creating a file costs 0.3 to 0.7 ms on common file systems,
 more than analysing a short article; a transaction stores thousands of
 entries at once.  SQLite also gives what a shared cache needs: two runs can
@@ -23,7 +23,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-DB_NAME = "cache.sqlite3"
+DB_PATTERN = "cache*.sqlite3"  # every version's database (and the unversioned one of before 0.1.0's cache layout)
+UNUSED_DAYS = 30  # another version's database untouched this long is deleted
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, extracts TEXT NOT NULL, findings TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, salt TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -43,7 +44,7 @@ class Cache:
     def __init__(self, directory: Path | None, salt: str):
         """``directory=None``: a database in memory, the last resort when no disk will do."""
         self.directory = Path(directory) if directory is not None else None
-        self.path = self.directory / DB_NAME if directory is not None else ":memory:"
+        self.path = self.directory / db_name() if directory is not None else ":memory:"
         self.salt = salt
         self._db: sqlite3.Connection | None | bool = None  # False: unusable, run without it
         self._tx_started: float | None = None
@@ -86,10 +87,13 @@ class Cache:
         return db
 
     def _ensure_directory(self) -> None:
-        """Create the cache directory with a .gitignore (as pytest does), so git ignores it."""
+        """Create the cache directory with a .gitignore (as pytest does), so git ignores it;
+        delete the databases of other factlint versions that nobody used for a month."""
         if self.directory is not None and not self.directory.is_dir():
             self.directory.mkdir(parents=True, exist_ok=True)
             (self.directory / ".gitignore").write_text("# created by factlint\n*\n")
+        if self.directory is not None:
+            _prune_other_versions(self.directory)
 
     def _query(self, sql, params=()):
         db = self.db
@@ -288,31 +292,56 @@ def paths_digest(paths: dict) -> str:
     return digest.hexdigest()
 
 
-def describe(directory: Path) -> str:
-    """What the cache in ``directory`` holds, for ``factlint cache info``.  Nothing is ever
-    pruned automatically: entries of earlier versions and of edited articles stay until
-    ``factlint cache clear``."""
-    path = Path(directory) / DB_NAME
-    if not path.is_file():
-        return f"no cache at {directory}"
-    size = sum(p.stat().st_size for p in Path(directory).glob(f"{DB_NAME}*"))
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+def db_name() -> str:
+    """This version's database: one per factlint version (as ruff keeps one cache per version),
+    so a pinned pre-commit hook and a newer install sharing a project never evict each other."""
+    from factlint import __version__
+
+    return f"cache-{__version__}.sqlite3"
+
+
+def _prune_other_versions(directory: Path) -> None:
+    """Delete other versions' databases (with their -wal and -shm files) unused for UNUSED_DAYS."""
+    limit = time.time() - UNUSED_DAYS * 86400
+    for path in directory.glob(DB_PATTERN):
+        if path.name == db_name():
+            continue
         try:
-            entries, files, sets = (db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                                    for table in ("entries", "files", "corpus_sets"))
-            summary = bool(db.execute("SELECT 1 FROM blobs WHERE name = ?", (SUMMARY,)).fetchone())
-        finally:
-            db.close()
-    except sqlite3.Error as exc:
-        return f"{path}: unreadable ({exc}); 'factlint cache clear' removes it"
-    return "\n".join([
-        f"{path} ({size / 1e6:.1f} MB)",
-        f"  analysed articles: {entries} (earlier versions of them included)",
-        f"  stat index: {files}",
-        f"  corpus summary: {'yes' if summary else 'no'}; sets of corpus findings: {sets}",
-        "'factlint cache clear' removes it.",
-    ])
+            if max(p.stat().st_mtime for p in directory.glob(f"{path.name}*")) < limit:
+                for part in directory.glob(f"{path.name}*"):
+                    part.unlink(missing_ok=True)
+        except OSError:
+            continue  # in use elsewhere, or already gone: try again next time
+
+
+def describe(directory: Path) -> str:
+    """What the cache in ``directory`` holds, for ``factlint cache info``.  Entries of earlier
+    versions of an article stay until ``factlint cache clear``; databases of other factlint
+    versions are deleted after UNUSED_DAYS without use."""
+    directory = Path(directory)
+    databases = sorted(directory.glob(DB_PATTERN))
+    if not databases:
+        return f"no cache at {directory}"
+    lines = []
+    for path in databases:
+        size = sum(p.stat().st_size for p in directory.glob(f"{path.name}*"))
+        lines.append(f"{path} ({size / 1e6:.1f} MB){'' if path.name == db_name() else ', another factlint version'}")
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+            try:
+                entries, files, sets = (db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                                        for table in ("entries", "files", "corpus_sets"))
+                summary = bool(db.execute("SELECT 1 FROM blobs WHERE name = ?", (SUMMARY,)).fetchone())
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            lines.append(f"  unreadable ({exc})")
+            continue
+        lines += [f"  analysed articles: {entries} (earlier versions of them included)",
+                  f"  stat index: {files}",
+                  f"  corpus summary: {'yes' if summary else 'no'}; sets of corpus findings: {sets}"]
+    lines.append(f"'factlint cache clear' removes {directory}.")
+    return "\n".join(lines)
 
 
 def clear(directory: Path) -> bool:

@@ -6,7 +6,9 @@ from conftest import write
 
 
 def _cache_db(root):
-    return root / ".factlint_cache" / "cache.sqlite3"
+    from factlint.cache import db_name
+
+    return root / ".factlint_cache" / db_name()
 
 
 def test_cache_reused_and_corrupt_entries_rebuilt(cli, tmp_path):
@@ -26,6 +28,23 @@ def test_cache_reused_and_corrupt_entries_rebuilt(cli, tmp_path):
     r = cli("cache", "clear", cwd=tmp_path)
     assert r.returncode == 0 and not (tmp_path / ".factlint_cache").exists()
     assert "no cache at" in cli("cache", "info", cwd=tmp_path).stdout
+
+
+def test_one_database_per_version_and_old_ones_pruned(cli, tmp_path):
+    """Another factlint version's database is left alone while in use, deleted after a month unused."""
+    import os
+    import time
+
+    cache = tmp_path / ".factlint_cache"
+    write(cache / "cache-0.0.9.sqlite3", "")  # a pinned pre-commit hook's, used today
+    for name in ("cache-0.0.1.sqlite3", "cache-0.0.1.sqlite3-wal", "cache.sqlite3"):  # unused for 40 days
+        old = write(cache / name, "")
+        os.utime(old, (time.time() - 40 * 86400,) * 2)
+    write(tmp_path / "a.md", "---\nlang: en\n---\nThe the thing.\n")
+    assert cli("check", "a.md", cwd=tmp_path).returncode == 1
+    assert sorted(p.name for p in cache.glob("cache*")) == sorted(["cache-0.0.9.sqlite3", _cache_db(tmp_path).name])
+    info = cli("cache", "info", cwd=tmp_path).stdout
+    assert "cache-0.0.9.sqlite3 (0.0 MB), another factlint version" in info and "analysed articles: 1" in info
 
 
 def test_corrupt_database_is_rebuilt(cli, tmp_path):
