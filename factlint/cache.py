@@ -1,8 +1,9 @@
 """The extract cache: per-document results keyed by content, rules and version.
 
 Everything lives in one SQLite database per factlint version,
-``.factlint_cache/cache-<version>.sqlite3`` (standard library, no server).  One database rather than a JSON file per
-article because creating a file costs 0.3 to 0.7 ms on common file systems,
+``.factlint_cache/cache-<version>.sqlite3`` (standard library, no server).
+One database rather than a JSON file per article because creating a file
+costs 0.3 to 0.7 ms on common file systems,
 more than analysing a short article; a transaction stores thousands of
 entries at once.  SQLite also gives what a shared cache needs: two runs can
 use it at the same time (write-ahead log, busy time-out), a write is atomic,
@@ -23,7 +24,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-DB_PATTERN = "cache*.sqlite3"  # every version's database (and the unversioned one of before 0.1.0's cache layout)
+DB_PATTERN = "cache*.sqlite3"  # every version's database, and the unversioned one of the earlier layout
 UNUSED_DAYS = 30  # another version's database untouched this long is deleted
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, extracts TEXT NOT NULL, findings TEXT NOT NULL);
