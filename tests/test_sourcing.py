@@ -86,6 +86,8 @@ def test_hedge_and_anonymous(linter):
     ("Meta fue la única que confió en el concepto.", "es", True),  # "the only one": a claim in every language
     ("Meta was the only company to bet on the concept.", "en", True),
     ("Talking is the only way forward for the two teams.", "en", False),
+    ("A survey of 20,000 pupils found a rapid growth in secret accounts.", "en", False),  # a source found
+    ("He sold 15 pigs at the market. His cousin found him the next morning.", "en", True),  # a person found
     ("Esto ocurrió después de la histórica reunión de junio.", "es", False),  # historic, not a record
     ("El paro alcanzó un máximo histórico en marzo.", "es", True),
 ])
