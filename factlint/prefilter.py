@@ -90,14 +90,34 @@ def _name(op) -> str:
     return str(op)
 
 
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
 def _finite(items) -> set[str] | None:
     """Every string the sequence ``items`` can match, if that is a small finite set."""
     out = {""}
     for op, av in items:
-        part = _finite_item(op, av)
-        if part is None or len(out) * len(part) > MAX_ALTERNATIVES:
+        out = _concat(out, _finite_item(op, av))
+        if out is None:
             return None
-        out = {a + b for a in out for b in part}
+    return out
+
+
+def _concat(heads: set[str], tails: set[str] | None) -> set[str] | None:
+    """Every head followed by every tail; None if ``tails`` is None or the product is too big."""
+    if tails is None or len(heads) * len(tails) > MAX_ALTERNATIVES:
+        return None
+    return {a + b for a in heads for b in tails}
+
+
+def _union(alternatives, strings_of) -> set[str] | None:
+    """The strings of every alternative of a branch together; None if one alternative has none."""
+    out = set()
+    for alternative in alternatives:
+        part = strings_of(list(alternative))
+        if not part:
+            return None
+        out |= part
     return out
 
 
@@ -110,13 +130,7 @@ def _finite_item(op, av) -> set[str] | None:
     if name == "SUBPATTERN":
         return _finite(list(av[-1]))
     if name == "BRANCH":
-        out = set()
-        for alternative in av[1]:
-            part = _finite(list(alternative))
-            if part is None:
-                return None
-            out |= part
-        return out
+        return _union(av[1], _finite)
     if name == "IN":
         chars = set()
         for kind, value in av:
@@ -124,7 +138,7 @@ def _finite_item(op, av) -> set[str] | None:
                 return None
             chars.add(fold(chr(value)))
         return chars if len(chars) <= SMALL_CLASS else None
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+    if name in _REPEATS:
         low, high, body = av
         if (low, high) == (0, 1):
             part = _finite(list(body))
@@ -141,8 +155,9 @@ def _required(items) -> set[str] | None:
     run = {""}
     for op, av in items:
         part = _finite_item(op, av)
-        if part is not None and len(run) * len(part) <= MAX_ALTERNATIVES:
-            run = {a + b for a in run for b in part}
+        longer = _concat(run, part)
+        if longer is not None:
+            run = longer
             continue
         if run != {""}:
             candidates.append(run)
@@ -161,14 +176,8 @@ def _required_item(op, av) -> set[str] | None:
     if name == "SUBPATTERN":
         return _required(list(av[-1]))
     if name == "BRANCH":
-        out = set()
-        for alternative in av[1]:
-            part = _required(list(alternative))
-            if not part:
-                return None
-            out |= part
-        return out
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _union(av[1], _required)
+    if name in _REPEATS and av[0] >= 1:
         return _required(list(av[2]))
     return None
 
@@ -176,6 +185,17 @@ def _required_item(op, av) -> set[str] | None:
 def _strength(strings: set[str]) -> tuple[int, int]:
     """Longer shortest string first (fewer chance hits), then fewer strings."""
     return min(map(len, strings)), -len(strings)
+
+
+def absent(gates: dict, present: set[int]) -> set:
+    """The names of ``gates`` (name -> key from ``LiteralIndex.gate``, None: not gated) whose
+    patterns cannot match a text where ``LiteralIndex.present`` found ``present``."""
+    return {name for name, key in gates.items() if not may_match(key, present)}
+
+
+def may_match(key: int | None, present: set[int]) -> bool:
+    """Can the pattern gated by ``key`` match a text where the keys ``present`` were found?"""
+    return key is None or key in present
 
 
 class LiteralIndex:

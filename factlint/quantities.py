@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from factlint.lang import load
-from factlint.prefilter import LiteralIndex, fold
+from factlint.prefilter import LiteralIndex, absent, fold
 from factlint.regexes import word_alternation
 
 CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "US $": "USD"}
@@ -108,12 +108,6 @@ def _patterns(code: str):
             "currency_words": currency_words, "lang": lang}
 
 
-def _absent(p, folded) -> set[str]:
-    """The gated patterns (``prefilter``) none of whose literals the text holds."""
-    present = p["literals"].present(folded)
-    return {name for name, key in p["gates"].items() if key is not None and key not in present}
-
-
 def parse_number(text: str) -> tuple[float, float, bool]:
     """(value, rounding tolerance, grouped) of a figure in any of the supported conventions.
 
@@ -182,7 +176,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
     lang = p["lang"]
     if folded is None:
         folded = fold(text)
-    skipped = _absent(p, folded)
+    skipped = absent(p["gates"], p["literals"].present(folded))  # patterns that cannot match
     masked = text
     if any(hint in folded for hint in URL_HINTS):
         masked = URL.sub(lambda m: " " * len(m.group()), masked)

@@ -24,7 +24,7 @@ from factlint import extracts
 from factlint.checks.names import Registry
 from factlint.lang import load
 from factlint.mentions import extract_mentions
-from factlint.prefilter import LiteralIndex
+from factlint.prefilter import LiteralIndex, may_match
 from factlint.regexes import word_alternation
 
 CHECKS = ["date", "role", "age", "quantity", "age-unknown", "relative"]
@@ -145,7 +145,7 @@ class FactKind(RuleKind):
         findings = []
         present = self.literals.present(extracts.folded(doc))
         for kind, pattern, gate in self.patterns.get(doc.lang, ()):
-            if gate is not None and gate not in present:
+            if not may_match(gate, present):
                 continue  # none of the literals a match needs is in the text
             for m in pattern.finditer(doc.text, overlapped=False):
                 findings.extend(self._check(doc, kind, m, date))
@@ -288,7 +288,7 @@ class FactKind(RuleKind):
         for fact, keywords, gates in self.quantities:
             q = fact["quantity"]
             keyword, gate = keywords.get(doc.lang), gates.get(doc.lang)
-            if keyword is None or (gate is not None and gate not in literals) or not keyword.search(text):
+            if keyword is None or not may_match(gate, literals) or not keyword.search(text):
                 continue  # cheap tests first: most articles never use the fact's keywords
             if present is None:
                 present = {entity["name"] for mention in extracts.mentions(doc)

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 
 from factlint.checks import RuleKind, finding
 from factlint.lang import load
-from factlint import extracts
-from factlint.prefilter import LiteralIndex
+from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
 from factlint.regexes import optimized_alternation
 
@@ -64,7 +63,7 @@ class Signals:
 
     def without_absent(self, present):
         """These signals less the families none of whose literals the document holds."""
-        absent = {name for name, key in self.gates.items() if key is not None and key not in present}
+        absent = prefilter.absent(self.gates, present)
         if not absent:
             return self
         return dataclasses.replace(
@@ -85,7 +84,7 @@ class SourcingKind(RuleKind):
         super().__init__(rules, data, settings)
         self.by_check = {c: [r for r in rules if r.options["check"] == c] for c in CHECKS}
         self.signals = {}
-        self.literals = LiteralIndex()
+        self.literals = prefilter.LiteralIndex()
         merged: dict[str, dict] = {}
         for item in data.get("signals", []):
             slot = merged.setdefault(item["lang"], {"claims": {}})
