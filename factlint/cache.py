@@ -301,6 +301,11 @@ def db_name() -> str:
     return f"cache-{__version__}.sqlite3"
 
 
+def _database_files(path: Path) -> list[Path]:
+    """A database and its -wal and -shm files."""
+    return list(path.parent.glob(f"{path.name}*"))
+
+
 def _prune_other_versions(directory: Path) -> None:
     """Delete other versions' databases (with their -wal and -shm files) unused for UNUSED_DAYS."""
     limit = time.time() - UNUSED_DAYS * 86400
@@ -308,8 +313,9 @@ def _prune_other_versions(directory: Path) -> None:
         if path.name == db_name():
             continue
         try:
-            if max(p.stat().st_mtime for p in directory.glob(f"{path.name}*")) < limit:
-                for part in directory.glob(f"{path.name}*"):
+            parts = _database_files(path)
+            if max(p.stat().st_mtime for p in parts) < limit:
+                for part in parts:
                     part.unlink(missing_ok=True)
         except OSError:
             continue  # in use elsewhere, or already gone: try again next time
@@ -325,7 +331,7 @@ def describe(directory: Path) -> str:
         return f"no cache at {directory}"
     lines = []
     for path in databases:
-        size = sum(p.stat().st_size for p in directory.glob(f"{path.name}*"))
+        size = sum(p.stat().st_size for p in _database_files(path))
         lines.append(f"{path} ({size / 1e6:.1f} MB){'' if path.name == db_name() else ', another factlint version'}")
         try:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)

@@ -248,7 +248,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     plan = _plan(store, use_cache, jobs_list, errors)
     keys: dict[str, str] = {}
     whole_corpus = bool(corpus_paths) and stored is None and len(plan) == len(jobs_list)
-    order = _order_digest(plan)
+    order = _order_digest(plan) if whole_corpus else None
     # the same files, unchanged and checked as last time: the stored summary is this run's
     reused = store.summary_for({p: k for p, _, k in plan}, order) \
         if whole_corpus and use_cache and streaming and not keep_entries else None

@@ -196,9 +196,9 @@ def dimension(q) -> tuple:
     return (q["kind"], "")
 
 
-def compatible(x, y, dx=None, dy=None) -> bool:
-    """Can ``x`` and ``y`` be the same figure?  ``dx``, ``dy``: their dimensions, if known."""
-    dx, dy = dx or dimension(x), dy or dimension(y)
+def compatible(x, y, dx, dy) -> bool:
+    """Can ``x`` and ``y`` be the same figure?  ``dx``, ``dy``: their ``dimension``s (computed once
+    per quantity by ``align``, not once per pair)."""
     if dx == dy:
         return True
     kinds = {dx[0], dy[0]}
