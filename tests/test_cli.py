@@ -181,28 +181,22 @@ def test_yaml_1_1_booleans_stay_words(cli, tmp_path):
     from factlint.lang import load
 
     assert "no" in load("pt").stopwords and "on" in load("en").stopwords and "No" in load("en").abbreviations
-    write(tmp_path / "pack" / "words.yaml", """rules:
+    rule = """rules:
   - code: FL951
     name: banned-words
     kind: pattern
     severity: warning
     message: 'Avoid "{match}"'
     description: Words the desk avoids.
-    patterns: [no, "off"]
+"""
+    write(tmp_path / "pack" / "words.yaml", rule + """    patterns: [no, "off"]
     examples: [{fail: "There is no way."}, {pass: "There is a way."}]
 """)
     write(tmp_path / ".factlint.yaml", "packs: [pack]\n")
     write(tmp_path / "a.md", "---\nlang: en\n---\nThere is no way.\n")
     r = cli("check", "a.md", "--select", "FL951", "--format", "json", "--no-cache", cwd=tmp_path)
     assert r.returncode == 1 and [f["message"] for f in json.loads(r.stdout)] == ['Avoid "no"']
-    write(tmp_path / "pack" / "words.yaml", """rules:
-  - code: FL951
-    name: banned-words
-    kind: pattern
-    severity: warning
-    message: 'Avoid "{match}"'
-    description: Words the desk avoids.
-    patterns: [never]
+    write(tmp_path / "pack" / "words.yaml", rule + """    patterns: [never]
     examples: [{fail: "Never again."}]
     ignorecase: yes
 """)
