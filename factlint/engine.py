@@ -278,7 +278,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         data = store.get(key) if key else None
         if data is None and key == keys.get(path):  # analysed in this run but not stored (a lost write): again
             payload, error = _analyze_path(linter, path, path in checked_set)
-            data = _store_payload(store, keys[path], payload)[0] if error is None else None
+            data = _store_payload(store, keys[path], payload) if error is None else None
         return Entry.from_cache(path, data, path in checked_set) if data is not None else None
 
     checked_paths = [p for p, checked in jobs_list if checked and p in keys]
@@ -372,7 +372,7 @@ def _phase_one(linter, store, cached, plan, analyze, errors):
                 if checked:
                     errors.append(error)
                 continue
-            data = _store_payload(store, key, payload)[0]
+            data = _store_payload(store, key, payload)
         yield path, checked, key, Entry.from_cache(path, data, checked)
 
 
@@ -386,12 +386,11 @@ def _order_digest(plan) -> str:
     return digest.hexdigest()
 
 
-def _store_payload(store, key, payload) -> tuple[dict, dict]:
-    """Store an analysis result (JSON text); return it decoded, as ``store.get`` and
-    ``store.get_findings`` would."""
-    extracts_json, findings_json = payload
-    store.put(key, extracts_json, findings_json)
-    return json.loads(extracts_json), json.loads(findings_json)
+def _store_payload(store, key, payload, part=0) -> dict:
+    """Store an analysis result (JSON text); return its ``part`` decoded: the extracts (0),
+    as ``store.get`` would, or the findings (1), as ``store.get_findings`` would."""
+    store.put(key, *payload)
+    return json.loads(payload[part])
 
 
 def _replace_contributions(linter, stored, fresh_checked, load):
@@ -446,7 +445,7 @@ def _findings_by_file(linter, store, paths, keys, corpus_for, min_severity, base
                 if error is not None:
                     errors.append(error)
                     continue
-                data = _store_payload(store, keys[path], payload)[1]
+                data = _store_payload(store, keys[path], payload, part=1)
             entry = Entry.from_cache(path, data, True)
             raw = entry.findings + corpus_for(path)
             kept = _dedupe(sorted((f for f in raw if linter.keep(f, entry, min_severity)), key=Finding.sort_key))
