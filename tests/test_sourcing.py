@@ -90,9 +90,50 @@ def test_hedge_and_anonymous(linter):
     ("He sold 15 pigs at the market. His cousin found him the next morning.", "en", True),  # a person found
     ("Esto ocurrió después de la histórica reunión de junio.", "es", False),  # historic, not a record
     ("El paro alcanzó un máximo histórico en marzo.", "es", True),
+    # a future event set on a day is a schedule; a forecast is a prediction
+    ("Voters will vote Sunday on whether to change their country's name.", "en", False),
+    ("This Saturday New York will host the Global Citizen Festival.", "en", False),
+    ("The economy will shrink next year.", "en", True),
+    ("El presidente viajará a Madrid el próximo lunes.", "es", False),
+    ("El PIB crecerá un 3% este año.", "es", True),
+    ("Ondas devastaram Palu, que realizará um funeral em massa no domingo.", "pt", False),
+    ("Espera-se que o número de mortos aumente nos próximos dias.", "pt", True),
+    # someone's hope or expectation is attributed to them; the impersonal one is not
+    ("Rob Dewar hopes the results will reveal which areas matter most.", "en", False),
+    ("El ministro espera que la economía crezca el próximo año.", "es", False),
+    ("Se espera que la economía crezca el próximo año.", "es", True),
+    # the defendant is not a charge; an accusation is
+    ("Espera-se que o acusado se apresente ao tribunal na segunda-feira.", "pt", False),
+    ("O deputado foi acusado de desviar recursos públicos.", "pt", True),
+    ("The accused will appear in court on Monday.", "en", False),
+    ("The minister accused the firm of hiding losses.", "en", True),
+    # ages, heights and labels are not amounts; an amount next to them still is
+    ("Tres hombres, de 33, 34 y 39 años, han sido arrestados.", "es", False),
+    ("Three men aged 33, 34 and 39 have been arrested.", "en", False),
+    ("Three men, who paid 33, 34 and 39 dollars, were arrested.", "en", True),
+    ("The 6-foot-6 forward grew up in Baton Rouge.", "en", False),
+    ("El dinero llega al distrito 17 de Pensilvania.", "es", False),
+    ("Para Agüero, fue fácil marcar un gol en el minuto 65.", "es", False),
+    ("The district has 17,000 voters.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
+
+
+def test_quotation_over_several_paragraphs(linter):
+    """News quotes a speaker over several paragraphs with one opening and one closing mark:
+    what is inside is the quotation check's business, not an unattributed claim."""
+    text = ('"We spoke about him playing 55, 60 minutes.\n\nThat\'s what happened.\n\n'
+            'We were lucky he scored a goal in that moment."\n\nThe club has 55 players on 40 million a year.')
+    found = _codes(linter, text, "en")
+    assert found == ["FL303", "FL301"]  # the speakerless quote once, and the article's own claim after it
+    kind = linter.kinds["sourcing"]
+    doc = Document(path="x.en.txt", source=text, text=text, lang="en")
+    assert [f.line for f in kind.document(doc)[0]] == [1, 7]
+    named = text.replace('moment."', 'moment," Guardiola said.')
+    assert _codes(linter, named, "en") == ["FL301"]
+    never_closed = '"The company sold 5 million units this year.\n\nSales fell 40% in Spain.'
+    assert _codes(linter, never_closed, "en") == ["FL301", "FL301"]  # a stray mark carries nothing
 
 
 @pytest.mark.parametrize("text,lang,flagged", [

@@ -30,8 +30,15 @@ SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d
 LAYOUT_MIN_PARAGRAPHS = 4
 SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one-sentence-per-paragraph layout
 QUOTE_CLOSERS = " \t\n\"”»’)'"
+QUOTE_MARK = re.compile(r'[“”«»"]')
+QUOTE_MAX_PARAGRAPHS = 4  # a quotation left open is carried over at most this many paragraphs
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
-AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b")
+AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b"
+                 r"|\d-foot-\d{1,2}\b")  # a person's age or height: facts of record
+# ages listed together: "aged 33, 34 and 39", "de 33, 34 y 39 años"
+AGES = re.compile(r"\baged\s+\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})*"
+                  r"|\b(?:de|com)\s+\d{1,3}(?:(?:,\s*|,?\s+[ye]\s+)\d{1,3})*\s+a[nñ]os\b", re.I)
+LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
@@ -125,7 +132,7 @@ class SourcingKind(RuleKind):
     def _findings(self, doc, s):
         out = []
         lang_rules = lambda check: [r for r in self.by_check[check] if r.applies_to(doc.lang)]
-        if s["claim"] and not s["attributed"] and not s["anonymous"]:
+        if s["claim"] and not s["attributed"] and not s["anonymous"] and not s["spoken"]:
             for rule in lang_rules("unattributed-claim"):
                 out.append(finding(doc, rule, s["start"], s["end"], rule.format_message(
                     why=s["claim"], looked="a reporting verb, 'according to', a named source or a link")))
@@ -162,6 +169,7 @@ def analyse(doc, signals):
     results = []
     skipping_tail = False
     speaker_before = False  # the previous paragraph quoted someone it named
+    span_speaker = False  # the quotation running over several paragraphs has a speaker
     numbers = sorted(paragraphs)
     attributed_in = {n: [bool(_search(signals.attribution, text[s.start:s.end])) for s in paragraphs[n]]
                      for n in numbers}
@@ -169,6 +177,9 @@ def analyse(doc, signals):
     # the next sentence may name the source even though it stands in the next paragraph
     sentence_flow = len(numbers) >= LAYOUT_MIN_PARAGRAPHS and \
         sum(len(paragraphs[n]) == 1 for n in numbers) >= SENTENCE_LAYOUT_SHARE * len(numbers)
+    open_quotes, carried_quotes = _quotations_across_paragraphs(text, [paragraphs[n] for n in numbers])
+    open_quotes = {numbers[k]: (at, [numbers[j] for j in range(k, last + 1)]) for k, (at, last) in open_quotes.items()}
+    carried_quotes = {numbers[k]: until for k, until in carried_quotes.items()}
     for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
@@ -182,28 +193,96 @@ def analyse(doc, signals):
         neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
+        carried = carried_quotes.get(number)  # the part of this paragraph a quotation opened before covers
+        opened, spanned = open_quotes.get(number, (None, ()))  # a quotation opened here, closed later
+        if opened is not None and _is_speech(text[opened:group[-1].end], lang):
+            quotes.append((opened, group[-1].end))
         # a quotation opening its paragraph continues the speaker of the previous paragraph's quote
         continued = bool(quotes) and speaker_before and quotes[0][0] - group[0].start <= 2
         labelled = any(_speaker_label(text[group[0].start:qs]) for qs, _ in quotes)  # Evans: "..."
         para_speaker = any(attributed) or continued or labelled
-        speaker_before = para_speaker and bool(quotes)
+        if carried is not None:  # inside a quotation opened before: its speaker speaks here
+            para_speaker = para_speaker or span_speaker
+        if opened is not None:  # the speaker of a quotation may be named in any of its paragraphs
+            span_speaker = para_speaker or any(any(attributed_in[n]) for n in spanned)
+            para_speaker = span_speaker
+        speaker_before = para_speaker and (bool(quotes) or carried is not None)
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
             in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
+            # a sentence someone is quoted saying: sourced by its speaker, or the quotation check's business
+            spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
+                (carried is not None and s.start < carried)
             claim = _claim(sentence, s, quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)],
-                           signals)
+                           signals, lang)
             anonymous = _search(signals.anonymous, sentence)
             hedge = _search(signals.hedges, sentence)
             quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
                 "attributed": attributed[i] or (attributed[i + 1] if i + 1 < len(group) else next_speaks)
-                or (in_quote and para_speaker),
+                or ((in_quote or spoken) and para_speaker),
+                "spoken": spoken,
                 "anonymous": (anonymous.start() + s.start, anonymous.end() + s.start) if anonymous else None,
                 "hedge": (hedge.start() + s.start, hedge.end() + s.start) if hedge else None,
-                "quote": quote, "speaker": para_speaker or neighbour_speaks,
+                "quote": quote,
+                "speaker": para_speaker or neighbour_speaks,
             })
     return results
+
+
+def _quotations_across_paragraphs(text, groups):
+    """Quotations that run over several paragraphs, as news writes them: an opening mark
+    left open, the text of the next paragraphs, a closing mark.  Returns ({paragraph index:
+    (where its open quotation starts, index of the paragraph that closes it)}, {paragraph index:
+    where the quotation covering its start ends}).  A quotation is carried only when its closing mark comes within
+    ``QUOTE_MAX_PARAGRAPHS`` paragraphs and before any new opening mark; one that never closes
+    ends with its paragraph."""
+    spans = [(g[0].start, g[-1].end) for g in groups]
+    opened, carried = {}, {}
+    for k, (start, end) in enumerate(spans):
+        at = _unclosed_opener(text, start, end)
+        if at is None:
+            continue
+        for later in range(k + 1, min(k + 1 + QUOTE_MAX_PARAGRAPHS, len(spans))):
+            closes = _first_closer(text, *spans[later])
+            if closes is False:  # a new quotation opens first: the open one was never closed
+                break
+            if closes is not None:
+                opened[k] = (at, later)
+                carried.update({j: spans[j][1] for j in range(k + 1, later)})
+                carried[later] = closes
+                break
+    return opened, carried
+
+
+def _unclosed_opener(text, start, end):
+    """Where the quotation that ``text[start:end]`` opens and does not close begins, or None."""
+    depth_at = None
+    for m in QUOTE_MARK.finditer(text, start, end):
+        mark = m.group()
+        if mark in "“«" or (mark == '"' and _opens_straight(text, m.start(), start)):
+            if depth_at is None:
+                depth_at = m.start()
+        else:
+            depth_at = None
+    return depth_at
+
+
+def _first_closer(text, start, end):
+    """Where the first closing quotation mark of ``text[start:end]`` is, None if it has none,
+    False if an opening mark comes first."""
+    for m in QUOTE_MARK.finditer(text, start, end):
+        mark = m.group()
+        if mark in "“«" or (mark == '"' and _opens_straight(text, m.start(), start)):
+            return False
+        return m.end()
+    return None
+
+
+def _opens_straight(text, at, start) -> bool:
+    """Is the straight quotation mark at ``at`` an opening one (at the paragraph's start or after a space)?"""
+    return at == start or text[at - 1] in " \t\n([—–:"
 
 
 def _is_headline(paragraph: str) -> bool:
@@ -240,7 +319,7 @@ def _search(pattern, text):
     return pattern.search(text) if pattern is not None else None
 
 
-def _claim(sentence, s, quantities, signals) -> str:
+def _claim(sentence, s, quantities, signals, lang) -> str:
     """Why the sentence ``s`` is check-worthy ('' if it is not); ``quantities``: its figures."""
     if signals.opinion is not None and signals.opinion.search(sentence):
         return ""
@@ -255,8 +334,10 @@ def _claim(sentence, s, quantities, signals) -> str:
             if q.kind == "count" and (q.noun in TIME_NOUNS or CLOCK.search(sentence[:q.start - s.start])):
                 continue  # "every 15 minutes", "at ten": when, not how much
             window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
-            if AGE.search(window):
+            if AGE.search(window) or _in_ages(sentence, q.start - s.start):
                 continue
+            if q.kind == "count" and _labelled(sentence[max(0, q.start - s.start - 24):q.start - s.start], lang):
+                continue  # "district 17", "calle 125": which one, not how many
             return f"a figure: {q.text!r}"
     scheduled = _search(signals.schedule, sentence)
     for what, pattern in signals.claims.items():
@@ -264,3 +345,14 @@ def _claim(sentence, s, quantities, signals) -> str:
         if match and not (what == "prediction" and scheduled):
             return f"a {what}: {match.group()!r}"
     return ""
+
+
+def _in_ages(sentence, at) -> bool:
+    """Is the figure at ``at`` one of a list of ages ("aged 33, 34 and 39")?"""
+    return any(m.start() <= at < m.end() for m in AGES.finditer(sentence))
+
+
+def _labelled(before, lang) -> bool:
+    """Does a label noun ("district", "calle") come right before the figure?"""
+    match = LAST_WORD.search(before)
+    return bool(match) and match.group(1).lower() in lang.label_nouns

@@ -49,6 +49,7 @@ class Language:
             self.months.setdefault(m, i + 1)
         self.weekdays = frozenset(data.get("weekdays", []))
         self.abbreviations = frozenset(data.get("abbreviations", []))
+        self.label_nouns = frozenset(data.get("label_nouns", []))
 
 
 @functools.lru_cache(maxsize=None)
