@@ -25,6 +25,7 @@ def values(text, lang):
     ("the 1960s", "en", [(1960, "decade")]),
     ("los años 60", "es", [(1960, "decade")]),
     ("9:30 p.m.", "en", [(21 * 60 + 30, "time")]),
+    ("at about 10:15 BST", "en", [(10 * 60 + 15, "time")]),  # a 24-hour clock, as British news writes it
     ("21h30", "pt", [(21 * 60 + 30, "time")]),
     ("3.º andar", "pt", [(3, "ordinal")]),
 ])

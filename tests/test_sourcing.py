@@ -115,6 +115,13 @@ def test_hedge_and_anonymous(linter):
     ("El dinero llega al distrito 17 de Pensilvania.", "es", False),
     ("Para Agüero, fue fácil marcar un gol en el minuto 65.", "es", False),
     ("The district has 17,000 voters.", "en", True),
+    ("The crash happened near Evelyn Street at about 10:15 BST.", "en", False),  # a time
+    ("He never knew he had won the highest British military honour.", "en", False),  # an institution
+    ("The ruling was upheld by the highest court in the state.", "en", False),
+    ("Inflation reached the highest level in a decade.", "en", True),
+    ("Students fight the culture of caffeine-fuelled all-nighters.", "en", False),  # an adjective
+    ("Cheap credit fuelled the housing boom.", "en", True),
+    ("Hopefully, we can get three points, but that will be a tough game.", "en", False),  # opinion
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
