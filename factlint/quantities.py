@@ -21,6 +21,8 @@ from factlint.prefilter import LiteralIndex, absent, fold
 from factlint.regexes import word_alternation
 
 CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "US $": "USD"}
+# ISO codes after a figure ("350 000 USD", "100 millones de USD") are the same in every language
+CURRENCY_CODES = ("USD", "EUR", "GBP", "BRL", "MXN", "JPY", "CNY", "CHF", "ARS", "CLP", "COP", "CAD", "AUD")
 # a count of these is a duration or an age, not a statistic
 TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos",
                         "horas", "días", "dias", "semanas", "meses", "años", "anos"})
@@ -74,21 +76,22 @@ def _patterns(code: str):
     short_scales = [w for w in scales if len(w) <= 2]
     words = d.get("number_words", {})
     units = d.get("units", {})
-    currency_words = d.get("currency_words", {})
+    # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
+    currency_words = {**{code: code for code in CURRENCY_CODES}, **CURRENCY_SYMBOLS, **d.get("currency_words", {})}
     digits = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(words)})")
+    number = (rf"(?P<digits>{digits})|(?P<word>(?i:{_alternation(words)}))")  # "Fourteen" opens a sentence
     cur_pre = _alternation(CURRENCY_SYMBOLS)
     # A match opens a word or a currency sign ("A$5"): testing that first lets re leave most
     # positions at once, and keeps an approximation ("over") from starting inside a word ("tover").
     signs = "".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))
     main = re.compile(
         rf"(?:(?<!\w)|(?=[{signs}]))"
-        rf"(?:(?P<approx>{_alternation(d.get('approximations', []))})\s+)?"
+        rf"(?:(?P<approx>(?i:{_alternation(d.get('approximations', []))}))\s+)?"  # "Over 800" opens a sentence
         rf"(?:(?P<cur_pre>{cur_pre})\s?)?"
         rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"
         rf"(?:(?:\s(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
         rf"(?:\s?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
-        rf"(?:\s(?:de\s|of\s)?(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
+        rf"(?:(?:\s(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
         rf"(?:(?:\s?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
     )
     vague = re.compile(rf"(?<!\w)(?P<vague>{_alternation(d.get('vague', {}))})(?!\w)", re.I)
@@ -154,8 +157,9 @@ def _is_version(text, start, lang) -> bool:
     if not m:
         return False
     word = m.group(1)
-    if not word[0].isupper() or word.lower() in lang.months or word.lower().rstrip(".") in lang.abbreviations:
-        return False
+    if not word[0].isupper() or word.lower() in lang.months or word.lower().rstrip(".") in lang.abbreviations \
+            or word.lower() in lang.stopwords:
+        return False  # "Soars To 800" in a title-case headline
     if word in CURRENCY_SYMBOLS or word in ("US", "R", "USD", "EUR", "BRL"):
         return False
     before = text[max(0, start - 40):start - len(word) - 1]
@@ -203,7 +207,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                 q = Quantity(m.start(), m.end(), m.group(), value, "decade")
             else:
                 hour, minute = int(g["h"]), int(g.get("m") or g.get("m2") or 0)
-                ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+                ampm = (g.get("ampm") or g.get("ampm2") or "").lower().replace(".", "").replace(" ", "")
                 if not ampm and not g.get("m") and not g.get("m2") and "h" not in m.group():
                     continue
                 if hour > 24 or minute > 59:
@@ -222,7 +226,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
         if not free(m.start(), m.end()) or LONGER_TOKEN.match(masked, m.end()):
             continue  # part of a longer token: Gemma 7B, GPT-4o, 01.ai
         if g["digits"]:
-            if _is_version(masked, num_start, lang) and not (g["scale"] or g["short"] or g["pct"] or g["cur_pre"] or g["cur_post"]):
+            if _is_version(masked, num_start, lang) and not (g["approx"] or g["scale"] or g["short"] or g["pct"]
+                                                             or g["cur_pre"] or g["cur_post"]):
                 continue
             value, tolerance, grouped = parse_number(g["digits"])
         else:
@@ -246,7 +251,9 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             kind = "percent"
         elif g["cur_pre"] or g["cur_post"]:
             kind = "money"
-            unit = CURRENCY_SYMBOLS.get(g["cur_pre"] or "", "") or p["currency_words"].get((g["cur_post"] or "").lower(), "")
+            post = g["cur_post"] or ""
+            unit = CURRENCY_SYMBOLS.get(g["cur_pre"] or "", "") or p["currency_words"].get(post) \
+                or p["currency_words"].get(post.lower(), "")
         elif g["unit"]:
             kind, unit = "unit", p["units"][g["unit"]]
         elif g["digits"] and YEAR_DIGITS.fullmatch(g["digits"]) and not scaled:

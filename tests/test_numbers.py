@@ -26,6 +26,11 @@ def values(text, lang):
     ("los años 60", "es", [(1960, "decade")]),
     ("9:30 p.m.", "en", [(21 * 60 + 30, "time")]),
     ("at about 10:15 BST", "en", [(10 * 60 + 15, "time")]),  # a 24-hour clock, as British news writes it
+    ("at 4.40 am Thursday", "en", [(4 * 60 + 40, "time")]),
+    ("a rating of 4.40 on Thursday", "en", [(4.4, "count")]),  # no "am": a decimal
+    ("Fourteen people were hurt", "en", [(14, "count")]),  # a number word opening a sentence
+    ("# Indonesia Tsunami Toll Soars Above 800.", "en", [(800, "count")]),  # not a name like "Llama 3"
+    ("más del 80 por ciento", "es", [(80, "percent")]),
     ("21h30", "pt", [(21 * 60 + 30, "time")]),
     ("3.º andar", "pt", [(3, "ordinal")]),
 ])
@@ -40,6 +45,21 @@ def test_values_understood(text, lang, expected):
 ])
 def test_not_quantities(text, lang):
     assert values(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,currency", [
+    ("cuesta 100 € al mes", "es", "EUR"),  # the sign after the figure, as Spain and Portugal write it
+    ("custa 2.000€ por mês", "pt", "EUR"),
+    ("una fianza de 350\u00a0000\u00a0USD", "es", "USD"),  # an ISO code
+    ("más de 37 000 millones de $", "es", "USD"),
+])
+def test_currency_after_the_figure(text, lang, currency):
+    assert [(q.kind, q.unit) for q in extract_quantities(text, lang)] == [("money", currency)]
+
+
+def test_approximations_open_sentences_and_headlines():
+    assert [(q.text, q.approx) for q in extract_quantities("More than 20 million watched. Meta released Llama 3.", "en")] \
+        == [("More than 20 million", True)]
 
 
 def test_ambiguous_spanish_range():
@@ -62,6 +82,7 @@ def _q(text, lang):
     (("50F", "en"), ("10 °C", "es")),
     (("50 square miles", "en"), ("129 kilómetros cuadrados", "es")),
     (("60 mph", "en"), ("97 km/h", "es")),
+    (("about 1,000", "en"), ("1.040", "es")),  # one side rounds: an approximation allows 10%
 ])
 def test_equal_across_languages(a, b):
     assert same_value(_q(*a), _q(*b))
@@ -72,6 +93,7 @@ def test_equal_across_languages(a, b):
     (("49 %", "pt"), ("40%", "en")),
     (("100 yards", "en"), ("910 metros", "es")),
     (("50 square miles", "en"), ("50 kilómetros cuadrados", "es")),
+    (("more than 135", "en"), ("más de 130", "es")),  # the same approximation on both sides: the figure itself
 ])
 def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))
@@ -137,3 +159,47 @@ def test_alignment_reports_changed_figure_only():
     pairs, _, _ = align(qa, qb)
     conflicts = [(x["text"], y["text"]) for x, y in pairs if not same_value(x, y)]
     assert conflicts == [("180 millones", "18 million")]
+
+
+FILLER = {  # sentences with no figure and no name, so that a test sentence sits inside an article
+    "en": "Readers wrote to the newspaper about it. The weather was mild that week. ",
+    "es": "Los lectores escribieron al periódico sobre ello. El tiempo fue suave esa semana. ",
+    "pt": "Os leitores escreveram ao jornal sobre isso. O tempo estava ameno naquela semana. ",
+}
+
+
+def _conflicts(linter, a, b):
+    """(text, text) of the aligned figures that disagree between two versions (text, lang) of
+    an article, each placed amid the same neutral sentences."""
+    from factlint.documents import Document
+
+    extracts = []
+    for sentence, lang in (a, b):
+        text = FILLER[lang] * 4 + sentence + " " + FILLER[lang] * 4
+        doc = Document(path=f"x.{lang}.txt", source=text, text=text, lang=lang)
+        extracts.append(linter.kinds["number"].document(doc)[1]["quantities"])
+    pairs, _, _ = align(*extracts)
+    return [(x["text"], y["text"]) for x, y in pairs if not same_value(x, y)]
+
+
+def test_alignment_follows_a_reordered_sentence(linter):
+    en = ("About 40,000 new cases were reported in the second quarter of 2018 alone. "
+          "The health ministry runs 300 clinics.")
+    es = ("En el segundo trimestre de 2018 se notificaron unos 40 800 casos nuevos. "
+          "El ministerio de sanidad gestiona 300 clínicas.")
+    assert _conflicts(linter, (en, "en"), (es, "es")) == [("About 40,000", "unos 40 800")]
+    assert _conflicts(linter, (en, "en"), (es.replace("40 800", "40 000"), "es")) == []
+
+
+def test_decimals_are_aligned_as_data(linter):
+    """A small count is often paraphrased ("two" / "a pair"), a decimal never is."""
+    en = "He averaged 5.6 points and 2.6 rebounds a game last season."
+    pt = "Sua média na última temporada era de 56 pontos e 2,6 rebotes por jogo."
+    assert _conflicts(linter, (en, "en"), (pt, "pt")) == [("5.6", "56")]
+
+
+def test_amounts_in_two_currencies_anchor_nothing(linter):
+    """A conversion agrees in value but is no anchor: the euro figures still align with each other."""
+    en = "The cost reached €3.1 billion ($3.6bn), up from €2.2 billion."
+    es = "El coste alcanzó 3.100 millones de euros (3.600 millones de dólares), frente a 2.700 millones de euros."
+    assert ("€2.2 billion", "2.700 millones de euros") in _conflicts(linter, (en, "en"), (es, "es"))

@@ -22,6 +22,8 @@ CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"
 # what the corpus phase reads of a quantity (the extract is cached for every document)
 CORPUS_FIELDS = {"text", "value", "kind", "unit", "approx", "low", "high", "precision", "noun", "range_with"}
 CONVERSION_TOLERANCE = 0.08
+UNEVEN_MAX_SHIFT = 0.02  # one shared name this close: the same sentence of the two versions
+REORDER_MAX_SHIFT = 0.03  # sentences starting this close in two versions: one sentence, reordered
 AUTO_PAIR_THRESHOLD = 0.45
 AUTO_PAIR_MIN_SHARED = 4
 NAME = re.compile(r"(?<![\w])[A-ZÁÉÍÓÚÑÇ][\w\-]+")
@@ -69,8 +71,9 @@ class NumberKind(SummarizedKind):
                 sent = sentences[s_index] if sentences else None
                 anchors_of[s_index] = sorted(_anchors(doc.text[sent.start:sent.end] if sent else "", lang))
             item = {k: v for k, v in q.to_json().items() if k in CORPUS_FIELDS}
+            sentence_start = sentences[s_index].start if sentences else q.start
             item.update(loc=span_location(doc, q.start, q.end), rel=round((q.start - body_start) / body_length, 4),
-                        anchors=list(anchors_of[s_index]))
+                        srel=round((sentence_start - body_start) / body_length, 4), anchors=list(anchors_of[s_index]))
             items.append(item)
         for rule in self.by_check["ambiguous-range"]:
             for q in quantities:
@@ -228,8 +231,8 @@ def same_value(x, y) -> bool:
         scale = max(abs(a), abs(b), 1e-9)
         return abs(a - b) <= max(CONVERSION_TOLERANCE * scale, x["precision"] + 1)
     tolerance = max(x["precision"], y["precision"])
-    if x["approx"] or y["approx"]:
-        tolerance = max(tolerance, 0.1 * max(abs(a), abs(b)))
+    if x["approx"] != y["approx"]:  # "about 1,000" may translate a precise "1,040", and the reverse;
+        tolerance = max(tolerance, 0.1 * max(abs(a), abs(b)))  # "more than 135" translates "más de 135"
     return abs(a - b) <= tolerance + 1e-9 * max(abs(a), abs(b))
 
 
@@ -253,7 +256,7 @@ def align(qa, qb, max_shift=0.3):
         for j, y in enumerate(qb):
             shift = abs(x["rel"] - y["rel"])
             if shift < max_shift and y["kind"] != "vague" and compatible(x, y, dims_a[i], dims_b[j]) \
-                    and same_value(x, y):
+                    and same_value(x, y) and _same_currency(x, y):
                 candidates.append((shift, i, j))
     anchors = _monotonic(_greedy(candidates))
     used_a = {i for i, _ in anchors}
@@ -270,16 +273,45 @@ def align(qa, qb, max_shift=0.3):
             by_dim_b[_family(dims_b[k])].append(k)
         for dim, ks in by_dim_a.items():
             ls = by_dim_b.get(dim, [])
-            one_to_one = len(ks) == len(ls)
-            scored = sorted((abs(qa[k]["rel"] - qb[l]["rel"]), k, l) for k in ks for l in ls
-                            if compatible(qa[k], qb[l], dims_a[k], dims_b[l])
-                            and _same_context(qa[k], qb[l], strict=not one_to_one or _small(qa[k]) or _small(qb[l])))
+            # small counts are seldom aligned (they are paraphrased): they do not unbalance a gap
+            one_to_one = sum(not _small(qa[k]) for k in ks) == sum(not _small(qb[l]) for l in ls)
+            fitting = [(k, l) for k in ks for l in ls if compatible(qa[k], qb[l], dims_a[k], dims_b[l])]
+            mutual = set() if one_to_one else _mutual_nearest(fitting, qa, qb)
+            scored = sorted((abs(qa[k]["rel"] - qb[l]["rel"]), k, l) for k, l in fitting
+                            if _same_context(qa[k], qb[l], small=_small(qa[k]) or _small(qb[l]),
+                                             uneven=not one_to_one, mutual=(k, l) in mutual))
             chosen = _monotonic(_greedy(scored))
             for k, l in chosen:
                 pairs.append((qa[k], qb[l]))
                 used_a.add(k)
                 used_b.add(l)
+    for k, l in _reordered(qa, qb, dims_a, dims_b, used_a, used_b):
+        pairs.append((qa[k], qb[l]))
+        used_a.add(k)
+        used_b.add(l)
     return pairs, [q for k, q in enumerate(qa) if k not in used_a], [q for k, q in enumerate(qb) if k not in used_b]
+
+
+def _reordered(qa, qb, dims_a, dims_b, used_a, used_b):
+    """Pairs the ordered alignment missed because a translation reordered its sentence
+    ("About 40,000 cases ... in 2018" / "En 2018 ... unos 40 000 casos"): a figure left alone
+    on each side, of the same dimension, in sentences that start at the same place of their
+    articles (``srel``), each the other's only candidate."""
+    left_a = [k for k in range(len(qa)) if k not in used_a and not _small(qa[k]) and qa[k]["kind"] != "vague"]
+    left_b = [l for l in range(len(qb)) if l not in used_b and not _small(qb[l]) and qb[l]["kind"] != "vague"]
+    near = {k: [l for l in left_b if abs(qa[k]["srel"] - qb[l]["srel"]) < REORDER_MAX_SHIFT
+                and compatible(qa[k], qb[l], dims_a[k], dims_b[l])] for k in left_a}
+    takers = defaultdict(list)
+    for k, ls in near.items():
+        for l in ls:
+            takers[l].append(k)
+    return [(k, ls[0]) for k, ls in near.items() if len(ls) == 1 and takers[ls[0]] == [k]]
+
+
+def _same_currency(x, y) -> bool:
+    """Amounts in two currencies are never the same figure, even when they agree (as a
+    conversion): they are no anchor for the alignment."""
+    return not (x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"])
 
 
 def _family(d):
@@ -292,17 +324,34 @@ def _family(d):
 
 
 def _small(q) -> bool:
-    """Small counts ("two", "tres") are often paraphrased: align them only on strong context."""
-    return q["kind"] in ("count", "ordinal") and q["value"] < 10
+    """Small whole counts ("two", "tres") are often paraphrased: align them only on strong context.
+    A decimal ("5.6 points") is data, never a paraphrase."""
+    return q["kind"] in ("count", "ordinal") and q["value"] < 10 and q["precision"] >= 0.5
 
 
-def _same_context(x, y, strict=False) -> bool:
-    """Do two quantities stand in corresponding places of their documents?"""
+def _same_context(x, y, small=False, uneven=False, mutual=False) -> bool:
+    """Do two quantities stand in corresponding places of their documents?  A small count
+    (often paraphrased) needs two shared names nearby.  So does a figure of a gap that holds
+    more figures on one side, unless a shared name puts both in the same sentence, or nearby
+    when each is the other's nearest (``mutual``)."""
     shared = set(x["anchors"]) & set(y["anchors"])
     shift = abs(x["rel"] - y["rel"])
-    if strict:  # a small count, or the gap holds different numbers of figures: demand more
-        return len(shared) >= 2 and shift < 0.1
+    if small or uneven:
+        return (len(shared) >= 2 and shift < 0.1) or \
+            (not small and bool(shared) and (shift < UNEVEN_MAX_SHIFT or (mutual and shift < 0.1)))
     return (bool(shared) and shift < 0.4) or shift < 0.08
+
+
+def _mutual_nearest(fitting, qa, qb) -> set:
+    """The pairs of ``fitting`` (index pairs) whose two figures are each other's nearest."""
+    nearest_a, nearest_b = {}, {}
+    for k, l in fitting:
+        shift = abs(qa[k]["rel"] - qb[l]["rel"])
+        if shift < nearest_a.get(k, (2.0,))[0]:
+            nearest_a[k] = (shift, l)
+        if shift < nearest_b.get(l, (2.0,))[0]:
+            nearest_b[l] = (shift, k)
+    return {(k, l) for k, (_, l) in nearest_a.items() if nearest_b[l][1] == k}
 
 
 def _greedy(candidates):
