@@ -10,8 +10,11 @@ as a translator or an editor might: a digit, a zero added or dropped, the scale 
 billion), or the decimal separator dropped.  The changed groups are checked
 together in a scratch directory, with FL201 only.  A change is *caught* when a
 new finding (one the untouched corpus does not give) lands on the changed line
-of the changed file or on the line it translates.  Reports recall per kind of
-change and the findings of the untouched corpus (false conflicts, per 50 groups).
+of the changed file or on the line it translates.  Each round also rewrites one
+figure of every group without changing its value ("20.000" -> "20 000", "15%" ->
+"15 por ciento", "3" -> "tres"): any new finding in that group is a false
+conflict.  Reports recall per kind of change, false conflicts per kind of
+rewrite, and the findings of the untouched corpus (per 50 groups).
 Writes bench/out/ntrex.json.  Not a test: the corpus lives outside the repository.
 """
 from __future__ import annotations
@@ -31,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "ntrex-dev"
 FOLDERS = ("parallel", "parallel_regional")
 # a figure standing alone: not part of a word, a time, a date, an ordinal or a version
-FIGURE = re.compile(r"(?<![\w.,:/°º-])\d{1,3}(?:([.,  ])\d{3})*(?:[.,]\d+)?(?![\w:/°º%-]|[.,]\d|\.[ºª])")
+FIGURE = re.compile(r"(?<![\w.,:/°º-])\d{1,3}(?:([.,  ])\d{3})*(?:[.,]\d+)?(?![\w:/°º-]|[.,]\d|\.[ºª])")
 SCALES = {  # (scale word, the one a slip puts in its place), longest first
     "en": [("million", "billion"), ("billion", "million")],
     "es": [("mil millones", "millones"), ("millones", "mil millones"), ("millón", "mil millones")],
@@ -59,8 +62,9 @@ def body_start(lines: list[str]) -> int:
     return 0
 
 
-def candidates(lines: list[str], lang: str, rnd: random.Random):
-    """(line index, start, end, replacement, kind) for each change one figure of the body allows."""
+def candidates(lines: list[str], lang: str, rnd: random.Random, variants):
+    """(line index, start, end, replacement, kind) for each edit ``variants`` (``mutations`` or
+    ``rewrites``) makes of a figure of the body."""
     out = []
     for i in range(body_start(lines), len(lines)):
         line = lines[i]
@@ -70,7 +74,7 @@ def candidates(lines: list[str], lang: str, rnd: random.Random):
             if YEAR.fullmatch(text) or len(digits) > 9 or not_an_amount(line, m.start(), m.end(), lang):
                 continue
             out += [(i, m.start(), m.end() + consumed, change, kind)
-                    for kind, change, consumed in mutations(text, line[m.end():], lang, rnd)]
+                    for kind, change, consumed in variants(text, line[m.end():], lang, rnd)]
     return out
 
 
@@ -117,6 +121,28 @@ def mutations(text: str, after: str, lang: str, rnd: random.Random):
         yield "decimal", text.replace(decimal_sep, ""), 0
 
 
+PERCENT_WORDS = {"en": " percent", "es": " por ciento", "pt": " por cento"}
+
+
+def rewrites(text: str, after: str, lang: str, rnd: random.Random):
+    """The same value written otherwise, as a translator may: (kind, replacement, characters of
+    ``after`` replaced).  None of these should give a finding."""
+    group_sep = "," if lang == "en" else "."
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text) and group_sep in text:
+        yield "format", text.replace(group_sep, "" if lang == "en" else " "), 0  # 20.000 -> 20 000
+    elif text.isdigit() and int(text) >= 10000:
+        yield "format", f"{int(text):,}".replace(",", group_sep), 0
+    if text.isdigit() and 2 <= int(text) <= 10:
+        from factlint.lang import load
+
+        words = [w for w, v in load(lang).data.get("number_words", {}).items() if v == int(text)]
+        if words:
+            yield "word", words[0], 0
+    percent = re.match(r"\s?%", after)
+    if percent:
+        yield "percent", text + PERCENT_WORDS[lang], percent.end()
+
+
 def apply(lines, change):
     i, start, end, replacement, _ = change
     return lines[:i] + [lines[i][:start] + replacement + lines[i][end:]] + lines[i + 1:]
@@ -132,6 +158,31 @@ def run_check(directory: Path) -> set[tuple[str, int]]:
     return {(f["path"], f["line"]) for f in json.loads(result.stdout)}
 
 
+def edit_and_check(control, directory, all_groups, rnd, variants, baseline):
+    """Copy the corpus to ``directory``, make one edit (``variants``) in one version of each
+    group, check it: ({story: (file, edit, line before)}, findings the untouched corpus lacks)."""
+    shutil.copytree(control, directory)
+    edits = {}
+    for story, langs in all_groups.items():
+        lang = rnd.choice(["en", "es", "pt"])
+        path = directory / story.split("/")[0] / langs[lang].name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        options = candidates(lines, lang, rnd, variants)
+        if options:
+            edit = rnd.choice(options)
+            path.write_text("\n".join(apply(lines, edit)), encoding="utf-8")
+            edits[story] = (path.relative_to(directory).as_posix(), edit, lines[edit[0]])
+    return edits, run_check(directory) - baseline
+
+
+def places_of(rel, edit):
+    """Where a finding about ``edit`` of file ``rel`` may land: its line in any version of the
+    group (NTREX keeps each sentence on the same line in every version)."""
+    folder, name = rel.split("/")
+    story = name.rsplit(".", 2)[0]
+    return {(f"{folder}/{story}.{lang}.md", edit[0] + 1) for lang in ("en", "es", "pt")}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -143,8 +194,9 @@ def main() -> int:
         return 2
     all_groups = groups(args.corpus)
     rnd = random.Random(args.seed)
-    tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    misses = []
+    tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind of change -> [caught, changed]
+    rewritten: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind of rewrite -> [flagged, rewritten]
+    misses, false_alarms = [], []
     with tempfile.TemporaryDirectory(prefix="ntrex-bench-") as scratch:
         root = Path(scratch)
         control = root / "control"
@@ -155,30 +207,25 @@ def main() -> int:
                 shutil.copyfile(path, target)
         baseline = run_check(control)
         for round_number in range(args.rounds):
-            changed_dir = root / f"round{round_number}"
-            shutil.copytree(control, changed_dir)
-            changes = {}
-            for story, langs in all_groups.items():
-                lang = rnd.choice(["en", "es", "pt"])
-                path = changed_dir / story.split("/")[0] / langs[lang].name
-                lines = path.read_text(encoding="utf-8").split("\n")
-                options = candidates(lines, lang, rnd)
-                if not options:
-                    continue
-                change = rnd.choice(options)
-                path.write_text("\n".join(apply(lines, change)), encoding="utf-8")
-                changes[story] = (lang, path.relative_to(changed_dir).as_posix(), change, lines[change[0]])
-            found = run_check(changed_dir) - baseline
-            for story, (lang, rel, change, before) in changes.items():
-                folder, name = rel.split("/")
-                line = change[0] + 1  # NTREX keeps each sentence on the same line in every version
-                places = {(f"{folder}/{name.rsplit('.', 2)[0]}.{other}.md", line) for other in ("en", "es", "pt")}
-                caught = bool(found & places)
+            changes, found = edit_and_check(control, root / f"changed{round_number}", all_groups, rnd, mutations,
+                                            baseline)
+            for story, (rel, change, before) in changes.items():
+                caught = bool(found & places_of(rel, change))
                 tallies[change[4]][0] += caught
                 tallies[change[4]][1] += 1
                 if not caught:
-                    misses.append({"file": rel, "line": line, "kind": change[4], "was": before.strip()[:160],
-                                   "now": change[3]})
+                    misses.append({"file": rel, "line": change[0] + 1, "kind": change[4],
+                                   "was": before.strip()[:160], "now": change[3]})
+            changes, found = edit_and_check(control, root / f"rewritten{round_number}", all_groups, rnd, rewrites,
+                                            baseline)
+            for story, (rel, change, before) in changes.items():
+                group_files = {place for place, _ in places_of(rel, change)}
+                false = any(path in group_files for path, _ in found)  # anywhere in the group
+                rewritten[change[4]][0] += false
+                rewritten[change[4]][1] += 1
+                if false:
+                    false_alarms.append({"file": rel, "line": change[0] + 1, "kind": change[4],
+                                         "was": before.strip()[:160], "now": change[3]})
     total_caught = sum(c for c, _ in tallies.values())
     total = sum(n for _, n in tallies.values())
     false_per_50 = len(baseline) / len(all_groups) * 50
@@ -187,6 +234,9 @@ def main() -> int:
     for kind, (caught, n) in sorted(tallies.items()):
         print(f"{kind:<8} {caught:>6} {n:>4} {caught / n:>7.2f}")
     print(f"{'all':<8} {total_caught:>6} {total:>4} {total_caught / total:>7.2f}")
+    print(f"{'rewrite':<8} {'flagged':>7} {'of':>4}   (the same value written otherwise: a flag is a false conflict)")
+    for kind, (flagged, n) in sorted(rewritten.items()):
+        print(f"{kind:<8} {flagged:>7} {n:>4}")
     print(f"untouched corpus: {len(baseline)} FL201 findings ({false_per_50:.1f} per 50 groups; "
           "see the README for which are labelled errors)")
     out = HERE / "out"
@@ -194,7 +244,8 @@ def main() -> int:
     (out / "ntrex.json").write_text(json.dumps({
         "groups": len(all_groups), "rounds": args.rounds, "seed": args.seed,
         "recall": {kind: {"caught": c, "changed": n} for kind, (c, n) in tallies.items()},
-        "baseline_findings": sorted(baseline), "misses": misses}, ensure_ascii=False, indent=1), encoding="utf-8")
+        "rewrites": {kind: {"flagged": f, "rewritten": n} for kind, (f, n) in rewritten.items()},
+        "baseline_findings": sorted(baseline), "misses": misses, "false_alarms": false_alarms}, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
