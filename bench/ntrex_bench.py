@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpora" / "ntrex-dev"
 FOLDERS = ("parallel", "parallel_regional")
 # a figure standing alone: not part of a word, a time, a date, an ordinal or a version
-FIGURE = re.compile(r"(?<![\w.,:/°º-])\d{1,3}(?:([.,  ])\d{3})*(?:[.,]\d+)?(?![\w:/°º-]|[.,]\d|\.[ºª])")
+FIGURE = re.compile(r"(?<![\w.,:/°º-])\d{1,3}(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w:/°º-]|[.,]\d|\.[ºª])")
 SCALES = {  # (scale word, the one a slip puts in its place), longest first
     "en": [("million", "billion"), ("billion", "million")],
     "es": [("mil millones", "millones"), ("millones", "mil millones"), ("millón", "mil millones")],
