@@ -185,7 +185,7 @@ def _count(items):
 
 def _time_corpus_check(directory: Path, size: int, args) -> dict:
     """Whole FL102 run, and the corpus phase alone (clustering the extracts), in-process."""
-    from factlint.checks.names import NameKind, add_spellings, spelling_pairs
+    from factlint.checks.names import add_spellings, spelling_pairs
     from factlint.config import load_settings
     from factlint.discovery import discover
     from factlint.engine import Linter, run
@@ -199,7 +199,7 @@ def _time_corpus_check(directory: Path, size: int, args) -> dict:
     report.findings
     whole = time.perf_counter() - start
     start = time.perf_counter()
-    summary = NameKind.new_summary()
+    summary = {}
     for entry in report.entries:
         add_spellings(summary, entry)
     spelling_pairs(summary)

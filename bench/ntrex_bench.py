@@ -148,9 +148,9 @@ def apply(lines, change):
     return lines[:i] + [lines[i][:start] + replacement + lines[i][end:]] + lines[i + 1:]
 
 
-def run_check(directory: Path) -> set[tuple[str, int]]:
-    """(path relative to ``directory``, line) of every FL201 finding."""
-    result = subprocess.run([sys.executable, "-m", "factlint", "check", ".", "--select", "FL201", "--no-cache",
+def run_check(directory: Path, select: str = "FL201") -> set[tuple[str, int]]:
+    """(path relative to ``directory``, line) of every finding of the ``select``ed rules."""
+    result = subprocess.run([sys.executable, "-m", "factlint", "check", ".", "--select", select, "--no-cache",
                              "--format", "json", "--no-respect-gitignore"],
                             cwd=directory, capture_output=True, text=True)
     if result.returncode not in (0, 1):

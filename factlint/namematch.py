@@ -115,3 +115,23 @@ def compare_names(mention: list[str], form: list[str]) -> str | None:
     if not anchored and not all(sounds_alike(m, f) or m.lower() == f.lower() for m, f in zip(mention, form)):
         return None
     return "; ".join(dict.fromkeys(reasons))
+
+
+def translation_slip(mention: list[str], form: list[str]) -> str | None:
+    """Why ``mention``, a name of several words in one version of a story, probably misspells
+    ``form``, the same name in the other versions (None if it does not).
+
+    Stricter than ``compare_names``: translations rename places and institutions (Lake / Lago
+    Michigan, Casa Blanca / Casa Branca), and English often drops accents, so a slip is one
+    edit in one word, every other word identical, and never case or accents alone.
+    """
+    if len(mention) != len(form) or len(form) < 2:
+        return None
+    differing = [(m, f) for m, f in zip(mention, form) if m != f]
+    if len(differing) != 1:
+        return None
+    m, f = differing[0]
+    if m.lower() == f.lower() or strip_accents(m) == strip_accents(f) or len(f) < 3 \
+            or any(ch.isdigit() for ch in m + f) or _distance(m, f) != 1 or m == f + "s" or f == m + "s":
+        return None  # case, accents, a plural ("las Ryder Cups"), or not one edit
+    return "sounds alike; 1 letter differs" if sounds_alike(m, f) else "1 letter differs"

@@ -114,3 +114,66 @@ def test_fix_only_for_a_single_candidate():
     assert kind == "exact"
     results, _ = resolve(["Ana", "Lopex"], registry)
     assert results[0][3] == "ambiguous" and "Ana Lopes" in results[0][4] and "Ana Lopez" in results[0][4]
+
+
+@pytest.mark.parametrize("mention,form,slip", [
+    ("Simon Header", "Simon Haeder", True),      # two letters swapped
+    ("Pep Guardiol", "Pep Guardiola", True),     # a letter dropped
+    ("Kim Kong-un", "Kim Jong-un", True),
+    ("Casa Branca", "Casa Blanca", True),        # one edit too: only agreement of two versions protects it
+    ("Lago Michigan", "Lake Michigan", False),   # a translated word: two edits
+    ("José Mourinho", "Jose Mourinho", False),   # English drops accents
+    ("Kim Jong-Un", "Kim Jong-un", False),       # case
+    ("Ryder Cups", "Ryder Cup", False),          # a plural
+    ("Gemma 2B", "Gemma 7B", False),             # products with numbers are different things
+    ("Paula Silva", "Paulo Silve", False),       # two words differ
+    ("Pensilvania", "Pennsylvania", False),      # a single word: translated names of places
+])
+def test_translation_slip(mention, form, slip):
+    from factlint.namematch import translation_slip
+
+    assert bool(translation_slip(mention.split(), form.split())) is slip
+
+
+def _story_findings(linter, versions, checked=None):
+    """FL103 findings for versions [(lang, text)] of one story."""
+    from factlint.documents import Document
+    from factlint.engine import Entry
+
+    kind = linter.corpus_kinds["name"]
+    entries = []
+    for i, (lang, text) in enumerate(versions):
+        doc = Document(path=f"v{i}.{lang}.txt", source=text, text=text, lang=lang, metadata={"story": "s"})
+        _, extract = kind.document(doc)
+        entries.append(Entry(path=doc.path, lang=lang, metadata=doc.metadata, extracts={"name": extract},
+                             findings=[], checked=checked is None or doc.path in checked))
+    return [(f.path, f.message) for f in kind.corpus(entries) if f.code == "FL103"]
+
+
+def test_two_renamed_places_never_accuse_each_other(linter):
+    """With three versions, a slip needs two versions that agree: Casa Blanca and Casa Branca
+    are each one language's name for the White House."""
+    versions = [("en", "They met at the White House on Monday."),
+                ("es", "Se reunieron en la Casa Blanca el lunes."),
+                ("pt", "Eles se encontraram na Casa Branca na segunda-feira.")]
+    assert _story_findings(linter, versions) == []
+
+
+def test_slip_reported_in_the_checked_version_only(linter):
+    versions = [("en", "The coach, Pep Guardiola, praised the team."),
+                ("es", "El entrenador, Pep Guardiola, elogió al equipo."),
+                ("pt", "O treinador, Pep Guardiol, elogiou a equipe.")]
+    found = _story_findings(linter, versions)
+    assert found == [("v2.pt.txt", '"Pep Guardiol" is written "Pep Guardiola" in the en and es versions of this '
+                                    'story (sounds alike; 1 letter differs)')]
+    assert _story_findings(linter, versions, checked={"v0.en.txt"}) == []
+
+
+def test_translation_of_links_a_story(tmp_path, cli):
+    """Two versions cannot outvote each other, but a translation_of link names the original."""
+    (tmp_path / "en.md").write_text("Simon Haeder, a professor, said the race was close.\n", encoding="utf-8")
+    (tmp_path / "es.md").write_text("---\nlang: es\ntranslation_of: en.md\n---\n"
+                                    "Simon Header, profesor, dijo que la carrera estaba reñida.\n", encoding="utf-8")
+    r = cli("check", ".", "--select", "FL103", "--no-cache", cwd=tmp_path)
+    assert r.returncode == 1 and 'es.md:5:1: FL103 [warning] "Simon Header" is written "Simon Haeder"' in r.stdout
+    assert "en.md" not in r.stdout.split("Found")[0].replace("es.md", "")

@@ -6,7 +6,10 @@ Two checks share one extraction of name mentions:
   (``entities:`` in the packs) and reports a form that is close to, but not,
   a legitimate form of an entity, with the canonical spelling as the fix.
 * ``check: corpus`` needs no registry: it groups the spellings of the whole
-  corpus by phonetic block and reports minority spellings of one name.
+  corpus by phonetic block and reports minority spellings of one name, within
+  one language.
+* ``check: translation`` compares the versions of one story: a name of several
+  words that one version writes a letter off from the others.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from factlint.checks import SummarizedKind, corpus_finding, finding, related_loc
 from factlint.lang import strip_accents
 from factlint.lang.phonetics import skeleton
 from factlint.extracts import mentions
-from factlint.namematch import compare_names
+from factlint.namematch import compare_names, translation_slip
 
 MAX_NGRAM = 4
 SAMPLES = 3  # places kept per spelling in the summary (shown as related locations)
@@ -141,7 +144,8 @@ def resolve(mention_words, registry: Registry):
 class NameKind(SummarizedKind):
     name = "name"
     options_schema = {
-        "check": {"enum": ["registry", "corpus"], "description": "compare with the registry, or across the corpus"},
+        "check": {"enum": ["registry", "corpus", "translation"],
+                  "description": "compare with the registry, across the corpus, or across the versions of a story"},
         "min_ratio": {"type": "number", "minimum": 1, "description": "corpus: how many times more often the majority spelling appears (default 2)"},
     }
     required_options = ("check",)
@@ -150,6 +154,7 @@ class NameKind(SummarizedKind):
         super().__init__(rules, data, settings)
         self.registry_rules = [r for r in rules if r.options["check"] == "registry"]
         self.corpus_rules = [r for r in rules if r.options["check"] == "corpus"]
+        self.translation_rules = [r for r in rules if r.options["check"] == "translation"]
         self._registry = None
 
     @property
@@ -204,15 +209,37 @@ class NameKind(SummarizedKind):
 
     # -- corpus phase ---------------------------------------------------------
     # The summary maps each spelling ("lang<TAB>word<TAB>word") to its count and
-    # a few sample places: small, additive, and all a later focused run needs.
+    # a few sample places, and each story to the paths of its versions: small,
+    # additive, and all a later focused run needs.
     @staticmethod
     def new_summary():
-        return {}
+        return {"spellings": {}, "stories": {}}
 
     def add_to_summary(self, summary, entry, sign=1, front=False):
-        add_spellings(summary, entry, sign, front)
+        add_spellings(summary["spellings"], entry, sign, front)
+        add_to_story(summary["stories"], entry, sign)
 
     def corpus_from_summary(self, summary, checked, load, focused):
+        yield from self._across_corpus(summary["spellings"], checked, load, focused)
+        yield from self._across_translations(summary["stories"], checked, load)
+
+    def _across_translations(self, stories, checked, load):
+        """FL103: per story with a checked version, a name one version writes a letter off."""
+        if not self.translation_rules:
+            return
+        mine = set(checked)
+        for key, paths in stories.items():
+            if key.startswith("of:") and key[3:] not in paths:
+                paths = [*paths, key[3:]]  # the original a translation_of link names
+            if len(paths) > 1 and not mine.isdisjoint(paths):
+                versions = [e for e in map(load, paths) if e is not None and e.extracts.get("name")]
+                for path, loc, mention, form, langs, reason in translation_slips(versions, mine):
+                    for rule in self.translation_rules:
+                        message = rule.format_message(mention=mention, canonical=form, why=reason,
+                                                      where=" and ".join(langs), s="s" if len(langs) > 1 else "")
+                        yield corpus_finding(_Located(path), rule, loc, message, snippet=mention)
+
+    def _across_corpus(self, summary, checked, load, focused):
         if not self.corpus_rules:
             return
         def checked_spellings():
@@ -291,6 +318,63 @@ def _spellings_of(entry):
         words = item["words"]
         if all(len(w) >= 2 for w in words):
             yield "\t".join([lang, *words]), item["loc"], item.get("of")
+
+
+def add_to_story(stories, entry, sign=1):
+    """Fold ``entry`` into the story it is a version of: its ``story`` id, or the original
+    its ``translation_of`` names (``sign=-1``: take it out)."""
+    from factlint.checks.numbers import target_path
+
+    target = entry.metadata.get("translation_of")
+    key = entry.story or (f"of:{target_path(entry.path, str(target))}" if target else None)
+    if key is None or not entry.extracts.get("name"):
+        return
+    members = stories.setdefault(key, [])
+    if sign < 0:
+        if entry.path in members:
+            members.remove(entry.path)
+        if not members:
+            del stories[key]
+    elif entry.path not in members:
+        members.append(entry.path)
+
+
+def translation_slips(versions, checked):
+    """(path, location, name, form, languages, reason) for each name of several words that a
+    checked version of a story writes differently from every other version (no other writes
+    it so) and a letter off from a form that the versions in other languages use: all of them,
+    or two at least.  Of two versions, each is reported, unless one is the other's original."""
+    from factlint.checks.numbers import target_path
+
+    names = {}
+    for entry in versions:
+        spelt = defaultdict(list)
+        for item in entry.extracts["name"]["names"]:
+            if len(item["words"]) > 1:
+                spelt[tuple(item["words"])].append(item["loc"])
+        names[entry.path] = spelt
+    originals = {target_path(v.path, str(v.metadata["translation_of"])) for v in versions
+                 if v.metadata.get("translation_of")}
+    for entry in versions:
+        others = [o for o in versions if o.lang != entry.lang]
+        needed = min(2, len(others))
+        if entry.path not in checked or (needed == 1 and entry.path in originals):
+            continue  # two versions cannot outvote each other: the original is the reference
+        for words, locs in names[entry.path].items():
+            if not others or any(words in names[o.path] for o in versions if o is not entry):
+                continue
+            support = defaultdict(set)  # a near form -> the versions in other languages that use it
+            for other in others:
+                for form in names[other.path]:
+                    if translation_slip(list(words), list(form)):
+                        support[form].add(other.lang)
+            best = max(support.items(), key=lambda kv: (len(kv[1]), kv[0]), default=None)
+            if best is None or len(best[1]) < needed:
+                continue
+            form, langs = best
+            reason = translation_slip(list(words), list(form))
+            for loc in locs:
+                yield entry.path, loc, " ".join(words), " ".join(form), sorted(langs), reason
 
 
 def add_spellings(summary, entry, sign=1, front=False):
@@ -386,7 +470,7 @@ def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
     """``factlint names``: spellings per probable entity, or registry YAML to paste."""
     import yaml
 
-    summary = NameKind.new_summary()
+    summary = {}
     for entry in entries:
         add_spellings(summary, entry)
     pairs = spelling_pairs(summary)

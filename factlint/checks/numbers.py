@@ -432,7 +432,7 @@ def translation_groups(summary):
     return groups + auto_pairs(summary["loose"])
 
 
-def _target_path(path, target):
+def target_path(path, target):
     """``translation_of`` is relative to the article that names it."""
     import os
 
@@ -442,7 +442,7 @@ def _target_path(path, target):
 def _resolve_target(path, target, known):
     import os
 
-    candidate = _target_path(path, target)
+    candidate = target_path(path, target)
     return candidate if candidate in known else os.path.normpath(target)
 
 

@@ -1,0 +1,122 @@
+"""Recall of the name checks on real translations, with injected misspellings.
+
+    python bench/ntrex_names_bench.py [--corpus ../shared/corpora/ntrex-dev] [--rounds 3] [--seed 1]
+
+A name is taken to be a run of two or three capitalised words that every
+version of an NTREX translation group writes alike (names of people and
+organisations are not translated; "Casa Blanca" / "White House" never qualify).
+Each round misspells one such name in one version of every group, with the
+misspellings of ``names_bench.py`` (phonetic respelling, a dropped, doubled or
+swapped letter, a lost accent, truncation, case), either at one mention or at
+every mention of that version (a translator's consistent slip).  NTREX's names
+are not in the default registry, so only the corpus-wide check can catch them.
+A misspelling is *caught* when a new name finding lands on one of its lines.
+Reports recall per kind and scope, and the name findings of the untouched corpus.
+Writes bench/out/ntrex_names.json.  Not a test: the corpus lives outside the repository.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from names_bench import misspell
+from ntrex_bench import DEFAULT_CORPUS, HERE, body_start, groups, run_check
+
+NAME = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚ][\w'-]+(?: [A-ZÁÉÍÓÚ][\w'-]+){1,2}(?![\w-])")
+SELECT = "FL1"  # every name rule
+
+
+def shared_names(texts: dict[str, str]) -> list[str]:
+    """Multi-word capitalised names written alike in every version, found mid-sentence in one
+    (a sentence's first word may be any word)."""
+    found = None
+    for text in texts.values():
+        names = {m.group() for m in NAME.finditer(text) if m.start() > 0 and text[m.start() - 2] not in ".!?\n#"}
+        found = names if found is None else found & names
+    return sorted(found or ())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if not (args.corpus / "parallel").is_dir():
+        print(f"NTREX not found at {args.corpus} (see its README; pass --corpus)", file=sys.stderr)
+        return 2
+    all_groups = groups(args.corpus)
+    rnd = random.Random(args.seed)
+    tallies: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])  # (scope, kind) -> [caught, misspelt]
+    misses = []
+    with tempfile.TemporaryDirectory(prefix="ntrex-names-") as scratch:
+        root = Path(scratch)
+        control = root / "control"
+        for story, langs in all_groups.items():
+            for path in langs.values():
+                target = control / story.split("/")[0] / path.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+        baseline = run_check(control, SELECT)
+        for round_number in range(args.rounds):
+            directory = root / f"round{round_number}"
+            shutil.copytree(control, directory)
+            edits = {}
+            for story, langs in all_groups.items():
+                texts = {lang: path.read_text(encoding="utf-8") for lang, path in langs.items()}
+                names = shared_names({lang: "\n".join(text.split("\n")[body_start(text.split("\n")):])
+                                      for lang, text in texts.items()})
+                if not names:
+                    continue
+                name, lang = rnd.choice(names), rnd.choice(sorted(langs))
+                words = name.split()
+                k = rnd.randrange(len(words))
+                wrong = misspell(words[k], rnd)
+                if wrong is None:
+                    continue
+                misspelt = " ".join(words[:k] + [wrong[0]] + words[k + 1:])
+                scope = rnd.choice(["one mention", "every mention"])
+                lines = texts[lang].split("\n")
+                at = [i for i in range(body_start(lines), len(lines)) if name in lines[i]]
+                chosen = at if scope == "every mention" else [rnd.choice(at)]
+                for i in chosen:
+                    lines[i] = lines[i].replace(name, misspelt, 1 if scope == "one mention" else -1)
+                path = directory / story.split("/")[0] / langs[lang].name
+                path.write_text("\n".join(lines), encoding="utf-8")
+                edits[story] = (path.relative_to(directory).as_posix(), [i + 1 for i in chosen], scope, wrong[1],
+                                name, misspelt)
+            found = run_check(directory, SELECT) - baseline
+            for rel, line_numbers, scope, kind, name, misspelt in edits.values():
+                caught = any((rel, n) in found for n in line_numbers)
+                tallies[(scope, kind)][0] += caught
+                tallies[(scope, kind)][1] += 1
+                if not caught:
+                    misses.append({"file": rel, "lines": line_numbers, "scope": scope, "kind": kind,
+                                   "name": name, "misspelt": misspelt})
+    print(f"{len(all_groups)} translation groups, {args.rounds} rounds, one misspelt name per group and round")
+    print(f"{'scope':<14} {'kind':<9} {'caught':>6} {'of':>4} {'recall':>7}")
+    for (scope, kind), (caught, n) in sorted(tallies.items()):
+        print(f"{scope:<14} {kind:<9} {caught:>6} {n:>4} {caught / n:>7.2f}")
+    for scope in ("one mention", "every mention"):
+        caught = sum(c for (s, _), (c, _) in tallies.items() if s == scope)
+        n = sum(n for (s, _), (_, n) in tallies.items() if s == scope)
+        print(f"{scope:<14} {'all':<9} {caught:>6} {n:>4} {caught / max(n, 1):>7.2f}")
+    print(f"untouched corpus: {len(baseline)} name findings")
+    out = HERE / "out"
+    out.mkdir(exist_ok=True)
+    (out / "ntrex_names.json").write_text(json.dumps({
+        "groups": len(all_groups), "rounds": args.rounds, "seed": args.seed,
+        "recall": [{"scope": s, "kind": k, "caught": c, "misspelt": n} for (s, k), (c, n) in sorted(tallies.items())],
+        "baseline_findings": sorted(baseline), "misses": misses}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
