@@ -127,6 +127,20 @@ def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
 
 
+def test_headings_are_headlines(tmp_path, cli):
+    """A Markdown or HTML heading summarises the article, full stop or not."""
+    (tmp_path / "a.md").write_text("---\nlang: en\n---\n# Indonesia Tsunami Toll Soars Above 800.\n\n"
+                                   "More than 800 people have died, officials said.\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><body><h2>Toll soars above 800.</h2>"
+                                     "<p>More than 800 people have died, officials said.</p></body></html>",
+                                     encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\nlang: en\n---\nThe toll soars above 800 people.\n", encoding="utf-8")
+    r = cli("check", ".", "--select", "FL301", "--no-cache", "--format", "json", cwd=tmp_path)
+    import json
+
+    assert [f["path"] for f in json.loads(r.stdout)] == ["c.md"]
+
+
 def test_quotation_over_several_paragraphs(linter):
     """News quotes a speaker over several paragraphs with one opening and one closing mark:
     what is inside is the quotation check's business, not an unattributed claim."""

@@ -30,6 +30,7 @@ SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d
 LAYOUT_MIN_PARAGRAPHS = 4
 SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one-sentence-per-paragraph layout
 QUOTE_CLOSERS = " \t\n\"”»’)'"
+HEADING_BEFORE = re.compile(r"(?:^[ \t]{0,3}#{1,6}|<h[1-6](?:\s[^>]*)?>)\s*$", re.I | re.M)  # what opens a heading
 QUOTE_MARK = re.compile(r'[“”«»"]')
 QUOTE_MAX_PARAGRAPHS = 4  # a quotation left open is carried over at most this many paragraphs
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
@@ -186,7 +187,7 @@ def analyse(doc, signals):
         if skipping_tail or signals.boilerplate_tail.match(para_text):
             skipping_tail = True
             continue
-        if signals.boilerplate.match(para_text) or _is_headline(para_text):
+        if signals.boilerplate.match(para_text) or _is_headline(para_text) or _is_heading(doc.source, group[0].start):
             continue
         attributed = attributed_in[number]
         next_speaks = sentence_flow and index + 1 < len(numbers) and attributed_in[numbers[index + 1]][0]
@@ -290,6 +291,12 @@ def _is_headline(paragraph: str) -> bool:
     headlines summarise the article and carry no attribution by convention."""
     line = paragraph.strip()
     return "\n" not in line and len(line.split()) <= 20 and not line.endswith((".", "!", "?", "”", '"', "»", ":"))
+
+
+def _is_heading(source: str, start: int) -> bool:
+    """Is the paragraph at ``start`` a Markdown or HTML heading (its marker blanked in the text)?
+    A heading is a headline even when it ends with a full stop."""
+    return bool(HEADING_BEFORE.search(source, source.rfind("\n", 0, start) + 1, start))
 
 
 def _speaker_label(before: str) -> bool:
