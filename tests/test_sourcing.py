@@ -107,6 +107,10 @@ def test_hedge_and_anonymous(linter):
     ("O deputado foi acusado de desviar recursos públicos.", "pt", True),
     ("The accused will appear in court on Monday.", "en", False),
     ("The minister accused the firm of hiding losses.", "en", True),
+    ("Kavanaugh denied the accusations made by Christine Blasey Ford.", "en", False),  # reported, not made
+    ("Trump pidió al FBI que investigara las acusaciones contra Kavanaugh.", "es", False),
+    ("O senador acusou o governo de esconder os números.", "pt", True),
+    ("Finalmente, entró en boxes en la vuelta 44.", "es", False),  # a lap: which one
     # ages, heights and labels are not amounts; an amount next to them still is
     ("Tres hombres, de 33, 34 y 39 años, han sido arrestados.", "es", False),
     ("Three men aged 33, 34 and 39 have been arrested.", "en", False),
