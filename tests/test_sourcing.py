@@ -64,6 +64,7 @@ def test_boilerplate_and_disclaimer_tail_skipped(linter):
 
 def test_hedge_and_anonymous(linter):
     assert "FL304" in _codes(linter, "The firm reportedly paid $2 billion.", "en")
+    assert "FL304" not in _codes(linter, '"They reportedly paid $2 billion for it, which we doubt," Evans said.', "en")
     assert "FL302" in _codes(linter, "Fuentes del ministerio aseguran que el ministro dimitirá.", "es")
 
 

@@ -217,7 +217,7 @@ def analyse(doc, signals):
             claim = _claim(sentence, s, quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)],
                            signals, lang)
             anonymous = _search(signals.anonymous, sentence)
-            hedge = _search(signals.hedges, sentence)
+            hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
             quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
