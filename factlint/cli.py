@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check articles (default command)")
     check.add_argument("paths", nargs="*", help="files or directories (default: the configured corpus, or .)")
     _add_common(check)
-    check.add_argument("--format", default="text", help="text, concise, json, jsonl, sarif, github, junit, or a plugin's")
+    check.add_argument("--format", default="text", help="text, concise, json, jsonl, sarif, github, junit, html, or a plugin's")
     check.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",
                        help="only these rule codes or prefixes (comma-separated)")
     check.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="CODES")

@@ -46,7 +46,7 @@ def _context():
     return RenderContext(rules=RULES, source_line=source_line, version="VERSION", color=False)
 
 
-@pytest.mark.parametrize("name", ["text", "concise", "json", "jsonl", "sarif", "github", "junit"])
+@pytest.mark.parametrize("name", ["text", "concise", "json", "jsonl", "sarif", "github", "junit", "html"])
 def test_format_snapshot(name):
     fmt = formats(get_plugin_manager())[name]()
     rendered = fmt.render(FINDINGS, _context())
@@ -65,3 +65,35 @@ def test_empty_output_is_valid():
     assert json.loads(fmts["json"]().render([], _context())) == []
     assert json.loads(fmts["sarif"]().render([], _context()))["runs"][0]["results"] == []
     xml.dom.minidom.parseString(fmts["junit"]().render([], _context()))
+
+
+def test_html_report_escapes_and_marks():
+    """The report escapes what articles hold (an article may quote markup) and marks the span."""
+    from html.parser import HTMLParser
+
+    fmt = formats(get_plugin_manager())["html"]()
+    finding = Finding(path="a<b>.md", line=1, column=5, end_line=1, end_column=13, code="FL101", kind="name",
+                      severity="warning", message='"<script>" is not a name', name="misspelled-name")
+    context = _context()
+    context.source_line = lambda path, line: "see <script>alert(1)</script> here"
+    page = fmt.render([finding], context)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "see <mark>&lt;script&gt;</mark>alert(1)" in page
+    assert 'href="#FL101"' in page and 'id="FL101"' in page  # the rule's description is in the page
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.open and self.open.pop() == tag, tag
+
+    parser = Tags()
+    parser.feed(page)
+    assert parser.open == []  # every element closed, in order
+    assert "no findings" in fmt.render([], _context())
