@@ -177,3 +177,23 @@ def test_translation_of_links_a_story(tmp_path, cli):
     r = cli("check", ".", "--select", "FL103", "--no-cache", cwd=tmp_path)
     assert r.returncode == 1 and 'es.md:5:1: FL103 [warning] "Simon Header" is written "Simon Haeder"' in r.stdout
     assert "en.md" not in r.stdout.split("Found")[0].replace("es.md", "")
+
+
+def test_translations_without_metadata_are_paired(tmp_path, cli):
+    """Versions with no story id are paired as the numbers check pairs them (factlint stories)."""
+    (tmp_path / "en.txt").write_text(
+        "Simon Haeder, a professor at Texas A&M University, said Conor Lamb and Keith Rothfus raised "
+        "$2.4 million in Pittsburgh, 1,200 volunteers knocked on doors in Allegheny County and 350 "
+        "donors gave to the Democratic Congressional Campaign Committee.\n", encoding="utf-8")
+    (tmp_path / "es.txt").write_text(
+        "Simon Header, profesor de la Texas A&M University, dijo que Conor Lamb y Keith Rothfus recaudaron "
+        "2,4 millones de dólares en Pittsburgh, que 1.200 voluntarios llamaron a las puertas en el condado "
+        "de Allegheny y que 350 donantes dieron al Democratic Congressional Campaign Committee.\n",
+        encoding="utf-8")
+    stories = cli("stories", ".", cwd=tmp_path)
+    assert "paired automatically" in stories.stdout
+    r = cli("check", ".", "--select", "FL103", "--no-cache", "--format", "json", cwd=tmp_path)
+    import json
+
+    found = {(f["path"], f["message"].split('"')[1]) for f in json.loads(r.stdout)}
+    assert found == {("es.txt", "Simon Header"), ("en.txt", "Simon Haeder")}  # two versions: both places

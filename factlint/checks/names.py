@@ -213,24 +213,27 @@ class NameKind(SummarizedKind):
     # additive, and all a later focused run needs.
     @staticmethod
     def new_summary():
-        return {"spellings": {}, "stories": {}}
+        return {"spellings": {}, "stories": {}, "loose": {}}
 
     def add_to_summary(self, summary, entry, sign=1, front=False):
         add_spellings(summary["spellings"], entry, sign, front)
-        add_to_story(summary["stories"], entry, sign)
+        add_to_story(summary, entry, sign)
 
     def corpus_from_summary(self, summary, checked, load, focused):
         yield from self._across_corpus(summary["spellings"], checked, load, focused)
-        yield from self._across_translations(summary["stories"], checked, load)
+        yield from self._across_translations(summary, checked, load)
 
-    def _across_translations(self, stories, checked, load):
+    def _across_translations(self, summary, checked, load):
         """FL103: per story with a checked version, a name one version writes a letter off."""
         if not self.translation_rules:
             return
+        from factlint.checks.numbers import auto_pairs
+
         mine = set(checked)
-        for key, paths in stories.items():
-            if key.startswith("of:") and key[3:] not in paths:
-                paths = [*paths, key[3:]]  # the original a translation_of link names
+        groups = [[*paths, key[3:]] if key.startswith("of:") and key[3:] not in paths else paths
+                  for key, paths in summary["stories"].items()]  # with the original a translation_of names
+        groups += [paths for paths, _ in auto_pairs(summary["loose"])]
+        for paths in groups:
             if len(paths) > 1 and not mine.isdisjoint(paths):
                 versions = [e for e in map(load, paths) if e is not None and e.extracts.get("name")]
                 for path, loc, mention, form, langs, reason in translation_slips(versions, mine):
@@ -320,15 +323,23 @@ def _spellings_of(entry):
             yield "\t".join([lang, *words]), item["loc"], item.get("of")
 
 
-def add_to_story(stories, entry, sign=1):
+def add_to_story(summary, entry, sign=1):
     """Fold ``entry`` into the story it is a version of: its ``story`` id, or the original
-    its ``translation_of`` names (``sign=-1``: take it out)."""
+    its ``translation_of`` names; without either, keep its anchors, so that it is paired
+    with its translation as the numbers check pairs it (``sign=-1``: take it out)."""
     from factlint.checks.numbers import target_path
 
+    if not entry.extracts.get("name"):
+        return
     target = entry.metadata.get("translation_of")
     key = entry.story or (f"of:{target_path(entry.path, str(target))}" if target else None)
-    if key is None or not entry.extracts.get("name"):
+    if key is None:
+        if sign < 0:
+            summary["loose"].pop(entry.path, None)
+        else:
+            summary["loose"][entry.path] = {"lang": entry.lang, "anchors": _pairing_anchors(entry)}
         return
+    stories = summary["stories"]
     members = stories.setdefault(key, [])
     if sign < 0:
         if entry.path in members:
@@ -337,6 +348,16 @@ def add_to_story(stories, entry, sign=1):
             del stories[key]
     elif entry.path not in members:
         members.append(entry.path)
+
+
+def _pairing_anchors(entry) -> list:
+    """What a document shares with its translations: the anchors the numbers check pairs
+    documents by (names and figures), or, with that check off, the words of its names."""
+    number = entry.extracts.get("number")
+    if number is not None:
+        return number["anchors"]
+    return sorted({strip_accents(w.lower()) for item in entry.extracts["name"]["names"] for w in item["words"]
+                   if len(w) > 2})
 
 
 def translation_slips(versions, checked):
