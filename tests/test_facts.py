@@ -48,6 +48,8 @@ def test_altered_seed_statement_caught(cli, tmp_path, seed, old, new, code):
     ("Jeffrey Emanuel, 42, said so.", "2024-06-01"),                  # not in the knowledge base
     ("Mark Zuckerberg, 40, said so.", None),                          # no article date: cannot tell
     ("Jane Doe, the chief executive of Acme, spoke.", "2024-06-01"),  # unknown organisation
+    ("In 2015, Mark Zuckerberg founded the Chan Zuckerberg Initiative.", "2024-06-01"),  # not in the base
+    ("In 2012, Facebook bought Instagram, which was founded in 2010.", "2024-06-01"),     # nor this one
 ])
 def test_near_misses_silent(cli, tmp_path, text, date):
     front = f"---\nlang: en\ndate: {date}\n---\n" if date else "---\nlang: en\n---\n"
@@ -86,6 +88,17 @@ SHAPES = [
     ("pt", "Em 2016, o Facebook lançou o PyTorch.", "Em 2015, o Facebook lançou o PyTorch.", "FL401"),
     ("pt", "O Llama 3, lançado em abril, fez sucesso.", "O Llama 3, lançado em junho, fez sucesso.", "FL401"),
     ("pt", "Alexandr Wang, de 27 anos, falou.", "Alexandr Wang, de 30 anos, falou.", "FL403"),
+    # other ways news writes a founding
+    ("en", "Zuckerberg, who started Facebook in 2004, spoke.", "Zuckerberg, who started Facebook in 2005, spoke.", "FL401"),
+    ("en", "In 2004, Mark Zuckerberg founded Facebook at Harvard.", "In 2005, Mark Zuckerberg founded Facebook at Harvard.", "FL401"),
+    ("en", "OpenAI, the San Francisco company founded in 2015, spoke.", "OpenAI, the San Francisco company founded in 2016, spoke.", "FL401"),
+    ("en", "Nvidia, which was established in 1993, makes chips.", "Nvidia, which was established in 1995, makes chips.", "FL401"),
+    ("es", "En 1998, Larry Page y Sergey Brin fundaron Google.", "En 1999, Larry Page y Sergey Brin fundaron Google.", "FL401"),
+    ("es", "Nvidia, creada en 1993, fabrica chips.", "Nvidia, creada en 1995, fabrica chips.", "FL401"),
+    ("es", "OpenAI se fundó en 2015 en San Francisco.", "OpenAI se fundó en 2016 en San Francisco.", "FL401"),
+    ("pt", "A Nvidia, criada em 1993, fabrica chips.", "A Nvidia, criada em 1995, fabrica chips.", "FL401"),
+    ("pt", "Em 1998, Larry Page e Sergey Brin fundaram o Google.", "Em 1997, Larry Page e Sergey Brin fundaram o Google.", "FL401"),
+    ("pt", "O diretor-executivo da Microsoft, Satya Nadella, falou.", "O diretor-executivo da Microsoft, Tim Cook, falou.", "FL402"),
 ]
 
 
