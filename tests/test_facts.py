@@ -52,7 +52,20 @@ def test_altered_seed_statement_caught(cli, tmp_path, seed, old, new, code):
     ("In 2012, Facebook bought Instagram, which was founded in 2010.", "2024-06-01"),     # nor this one
 ])
 def test_near_misses_silent(cli, tmp_path, text, date):
-    front = f"---\nlang: en\ndate: {date}\n---\n" if date else "---\nlang: en\n---\n"
+    _silent(cli, tmp_path, "en", text, date)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Mark Zuckerberg, 20 años después, volvió a Harvard."),  # a span of time, not an age
+    ("pt", "Mark Zuckerberg, 20 anos depois, voltou a Harvard."),
+    ("es", "Mark Zuckerberg, 20 años de carrera después, sigue al frente."),
+])
+def test_time_spans_are_not_ages(cli, tmp_path, lang, text):
+    _silent(cli, tmp_path, lang, text, "2024-06-01")
+
+
+def _silent(cli, tmp_path, lang, text, date):
+    front = f"---\nlang: {lang}\ndate: {date}\n---\n" if date else f"---\nlang: {lang}\n---\n"
     write(tmp_path / "a.md", front + text + "\n")
     r = cli("check", "a.md", "--select", "FL4", "--format", "json", "--no-cache", cwd=tmp_path)
     assert json.loads(r.stdout) == []
@@ -99,6 +112,14 @@ SHAPES = [
     ("pt", "A Nvidia, criada em 1993, fabrica chips.", "A Nvidia, criada em 1995, fabrica chips.", "FL401"),
     ("pt", "Em 1998, Larry Page e Sergey Brin fundaram o Google.", "Em 1997, Larry Page e Sergey Brin fundaram o Google.", "FL401"),
     ("pt", "O diretor-executivo da Microsoft, Satya Nadella, falou.", "O diretor-executivo da Microsoft, Tim Cook, falou.", "FL402"),
+    # other ways news writes an age
+    ("en", "Mark Zuckerberg (40) spoke.", "Mark Zuckerberg (45) spoke.", "FL403"),
+    ("en", "Mark Zuckerberg, aged 40, spoke.", "Mark Zuckerberg, aged 45, spoke.", "FL403"),
+    ("en", "Meta's 40-year-old chief executive, Mark Zuckerberg, spoke.",
+     "Meta's 45-year-old chief executive, Mark Zuckerberg, spoke.", "FL403"),
+    ("es", "Mark Zuckerberg, 40 años, habló.", "Mark Zuckerberg, 45 años, habló.", "FL403"),
+    ("es", "El multimillonario de 40 años Mark Zuckerberg habló.", "El multimillonario de 45 años Mark Zuckerberg habló.", "FL403"),
+    ("pt", "Mark Zuckerberg (40 anos) falou.", "Mark Zuckerberg (45 anos) falou.", "FL403"),
 ]
 
 
