@@ -39,6 +39,8 @@ KEPT_CORPUS_SETS = 3  # sets of corpus findings kept, so a concurrent run never 
 COMMIT_EVERY = 2.0  # seconds a write transaction may stay open, so a concurrent run is not kept waiting
 BUSY_TIMEOUT = 30.0
 SUMMARY = "corpus-summary"
+PRUNED = "pruned-at"  # the blob holding when orphaned entries were last deleted
+PRUNE_EVERY = 86400.0  # seconds between two deletions of orphaned entries
 
 
 class Cache:
@@ -178,6 +180,21 @@ class Cache:
 
     def put(self, key: str, extracts_json: str, findings_json: str) -> None:
         self._write("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, extracts_json, findings_json))
+
+    def prune(self) -> None:
+        """Delete the entries no file of the stat index refers to any more (an edited
+        article's earlier analysis, or one made with other rules), at most once every
+        PRUNE_EVERY seconds: the cache then grows with the corpus, not with its history."""
+        rows = self._query("SELECT value FROM blobs WHERE name = ?", (PRUNED,))
+        now = time.time()
+        try:
+            if rows and now - float(rows[0][0]) < PRUNE_EVERY:
+                return
+        except ValueError:
+            pass  # a damaged time: prune now, and write a good one
+        self._write("DELETE FROM entries WHERE key NOT IN (SELECT key FROM files)", ())
+        self._write("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?)", (PRUNED, "", "", repr(now)))
+        self.flush()
 
     # -- stat index --------------------------------------------------------
     def lookup_stats(self, paths) -> dict[str, str]:
@@ -323,8 +340,8 @@ def _prune_other_versions(directory: Path) -> None:
 
 def describe(directory: Path) -> str:
     """What the cache in ``directory`` holds, for ``factlint cache info``.  Entries of earlier
-    versions of an article stay until ``factlint cache clear``; databases of other factlint
-    versions are deleted after UNUSED_DAYS without use."""
+    versions of an article are deleted once a day (``Cache.prune``); databases of other factlint
+    versions after UNUSED_DAYS without use."""
     directory = Path(directory)
     databases = sorted(directory.glob(DB_PATTERN))
     if not databases:
@@ -338,13 +355,14 @@ def describe(directory: Path) -> str:
             try:
                 entries, files, sets = (db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                                         for table in ("entries", "files", "corpus_sets"))
+                orphans = db.execute("SELECT COUNT(*) FROM entries WHERE key NOT IN (SELECT key FROM files)").fetchone()[0]
                 summary = bool(db.execute("SELECT 1 FROM blobs WHERE name = ?", (SUMMARY,)).fetchone())
             finally:
                 db.close()
         except sqlite3.Error as exc:
             lines.append(f"  unreadable ({exc})")
             continue
-        lines += [f"  analysed articles: {entries} (earlier versions of them included)",
+        lines += [f"  analysed articles: {entries}, of which {orphans} no file refers to any more (deleted once a day)",
                   f"  stat index: {files}",
                   f"  corpus summary: {'yes' if summary else 'no'}; sets of corpus findings: {sets}"]
     lines.append(f"'factlint cache clear' removes {directory}.")

@@ -271,6 +271,8 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         if keep_entries or not streaming:
             held.append(entry)
     store.flush()
+    if use_cache:
+        store.prune()
 
     def load(path, key=None):
         """The Entry of ``path``: the version this run saw, or the one stored under ``key``."""
