@@ -146,6 +146,18 @@ def test_headings_are_headlines(tmp_path, cli):
     assert [f["path"] for f in json.loads(r.stdout)] == ["c.md"]
 
 
+def test_a_short_first_line_is_the_title(linter):
+    title = "Mark Zuckerberg is popular again thanks to Meta's open source AI.\n\n"
+    body = ("Sales will double next year, the chief executive of the company said on Monday at the annual "
+            "meeting of its shareholders in Menlo Park, California.")
+    assert _codes(linter, title + body, "en") == []
+    assert _codes(linter, title + "Share this\n\n" + body, "en") == []  # share buttons between
+    assert _codes(linter, title.strip(), "en") == ["FL301"]  # alone, it is the article
+    lede = ("Mark Zuckerberg is popular again among developers, investors and the engineers who left the "
+            "company in 2022 thanks to Meta's open source AI.\n\n")
+    assert _codes(linter, lede + body, "en") == ["FL301"]  # a lede runs longer than a title
+
+
 def test_quotation_over_several_paragraphs(linter):
     """News quotes a speaker over several paragraphs with one opening and one closing mark:
     what is inside is the quotation check's business, not an unattributed claim."""

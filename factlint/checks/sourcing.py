@@ -27,6 +27,9 @@ from factlint.regexes import optimized_alternation
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
 SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d_][\w.’'\-]*){0,3}):\s*$")
+TITLE_MAX_WORDS = 15  # an article's first paragraph this short, on one line, before a lede, is its title
+LEDE_MIN_WORDS = 20
+LEDE_SEARCH = 8  # paragraphs looked at for the lede after a title (share buttons may come between)
 LAYOUT_MIN_PARAGRAPHS = 4
 SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one-sentence-per-paragraph layout
 QUOTE_CLOSERS = " \t\n\"”»’)'"
@@ -181,13 +184,15 @@ def analyse(doc, signals):
     open_quotes, carried_quotes = _quotations_across_paragraphs(text, [paragraphs[n] for n in numbers])
     open_quotes = {numbers[k]: (at, [numbers[j] for j in range(k, last + 1)]) for k, (at, last) in open_quotes.items()}
     carried_quotes = {numbers[k]: until for k, until in carried_quotes.items()}
+    title = _title(text, paragraphs, numbers, signals)
     for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
         if skipping_tail or signals.boilerplate_tail.match(para_text):
             skipping_tail = True
             continue
-        if signals.boilerplate.match(para_text) or _is_headline(para_text) or _is_heading(doc.source, group[0].start):
+        if signals.boilerplate.match(para_text) or _is_headline(para_text) or _is_heading(doc.source, group[0].start) \
+                or number == title:
             continue
         attributed = attributed_in[number]
         next_speaks = sentence_flow and index + 1 < len(numbers) and attributed_in[numbers[index + 1]][0]
@@ -291,6 +296,22 @@ def _is_headline(paragraph: str) -> bool:
     headlines summarise the article and carry no attribution by convention."""
     line = paragraph.strip()
     return "\n" not in line and len(line.split()) <= 20 and not line.endswith((".", "!", "?", "”", '"', "»", ":"))
+
+
+def _is_title(paragraph: str, following: str) -> bool:
+    """Is the first paragraph of an article, one short line before a much longer paragraph,
+    its title?  A plain-text article often opens with its headline, full stop included."""
+    line = paragraph.strip()
+    words, next_words = len(line.split()), len(following.split())
+    return "\n" not in line and words <= TITLE_MAX_WORDS and next_words >= max(2 * words, LEDE_MIN_WORDS)
+
+
+def _title(text, paragraphs, numbers, signals):
+    """The number of the article's first paragraph if it is its title (None if not): the
+    first paragraph a lede follows, boilerplate in between skipped."""
+    bodies = [text[paragraphs[n][0].start:paragraphs[n][-1].end] for n in numbers[:LEDE_SEARCH]]
+    following = next((b for b in bodies[1:] if not signals.boilerplate.match(b)), None)
+    return numbers[0] if following is not None and _is_title(bodies[0], following) else None
 
 
 def _is_heading(source: str, start: int) -> bool:
