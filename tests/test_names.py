@@ -169,6 +169,17 @@ def test_slip_reported_in_the_checked_version_only(linter):
     assert _story_findings(linter, versions, checked={"v0.en.txt"}) == []
 
 
+def test_translation_slip_fixed(tmp_path, cli):
+    """--fix writes the form the other versions agree on."""
+    for lang, text in [("en", "The coach, Pep Guardiola, praised the team."),
+                       ("es", "El entrenador, Pep Guardiola, elogió al equipo."),
+                       ("pt", "O treinador, Pep Guardiol, elogiou a equipe.")]:
+        (tmp_path / f"{lang}.md").write_text(f"---\nlang: {lang}\nstory: s\n---\n{text}\n", encoding="utf-8")
+    r = cli("check", ".", "--select", "FL103", "--fix", "--no-cache", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Pep Guardiola, elogiou" in (tmp_path / "pt.md").read_text(encoding="utf-8")
+
+
 def test_translation_of_links_a_story(tmp_path, cli):
     """Two versions cannot outvote each other, but a translation_of link names the original."""
     (tmp_path / "en.md").write_text("Simon Haeder, a professor, said the race was close.\n", encoding="utf-8")

@@ -237,10 +237,13 @@ class NameKind(SummarizedKind):
             if len(paths) > 1 and not mine.isdisjoint(paths):
                 versions = [e for e in map(load, paths) if e is not None and e.extracts.get("name")]
                 for path, loc, mention, form, langs, reason in translation_slips(versions, mine):
+                    # the span is the name's words, one space apart: the other versions' form replaces it
+                    fix = {"replacement": form, "message": f"Replace with {form!r}"} \
+                        if loc["end"] - loc["start"] == len(mention) else None
                     for rule in self.translation_rules:
                         message = rule.format_message(mention=mention, canonical=form, why=reason,
                                                       where=" and ".join(langs), s="s" if len(langs) > 1 else "")
-                        yield corpus_finding(_Located(path), rule, loc, message, snippet=mention)
+                        yield corpus_finding(_Located(path), rule, loc, message, fix=fix, snippet=mention)
 
     def _across_corpus(self, summary, checked, load, focused):
         if not self.corpus_rules:
