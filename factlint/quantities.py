@@ -47,7 +47,7 @@ class Quantity:
     end: int
     text: str
     value: float
-    kind: str                  # count, percent, money, unit, year, decade, time, ordinal, vague
+    kind: str                  # count, percent, money, unit, year, decade, time, ordinal, vague, date, label
     unit: str = ""             # currency code or pint unit name
     approx: bool = False
     low: float = 0.0           # for vague quantities: the range they stand for
@@ -166,6 +166,12 @@ def _is_version(text, start, lang) -> bool:
     return not SENTENCE_OPENS.search(before)  # not a sentence-initial word
 
 
+def _labelled(text, start, lang) -> bool:
+    """Does a label noun ("district", "calle", "canal") come right before the figure at ``start``?"""
+    match = WORD_BEFORE.search(text[max(0, start - 24):start])
+    return bool(match) and match.group(1).lower() in lang.label_nouns
+
+
 def _is_day_of_month(text, start, end, lang) -> bool:
     before = MONTH_BEFORE.search(text[max(0, start - 15):start])
     after = MONTH_AFTER.match(text[end:end + 20])
@@ -206,9 +212,11 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                 value = int(century or 19) * 100 + int(dec) * 10
                 q = Quantity(m.start(), m.end(), m.group(), value, "decade")
             else:
-                hour, minute = int(g["h"]), int(g.get("m") or g.get("m2") or 0)
-                ampm = (g.get("ampm") or g.get("ampm2") or "").lower().replace(".", "").replace(" ", "")
-                if not ampm and not g.get("m") and not g.get("m2") and "h" not in m.group():
+                minutes = g.get("m") or g.get("m2") or g.get("m3")
+                hour, minute = int(g["h"]), int(minutes or 0)
+                ampm = (g.get("ampm") or g.get("ampm2") or "").lower().replace(".", "").replace(" ", "") \
+                    or lang.data.get("dayparts", {}).get((g.get("daypart") or "").lower(), "")
+                if not ampm and not minutes and "h" not in m.group():
                     continue
                 if hour > 24 or minute > 59:
                     continue
@@ -260,6 +268,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             kind = "year"
         elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
             kind = "date"
+        elif _labelled(masked, num_start, lang):
+            kind = "label"  # "district 17", "calle 125", "canal 5": which one, not how many
         start = m.start("cur_pre") if g["cur_pre"] else num_start
         if g["approx"]:
             start = m.start()

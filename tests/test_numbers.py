@@ -27,6 +27,11 @@ def values(text, lang):
     ("9:30 p.m.", "en", [(21 * 60 + 30, "time")]),
     ("at about 10:15 BST", "en", [(10 * 60 + 15, "time")]),  # a 24-hour clock, as British news writes it
     ("at 4.40 am Thursday", "en", [(4 * 60 + 40, "time")]),
+    ("a las 7:30 de la tarde", "es", [(19 * 60 + 30, "time")]),
+    ("às 7 da tarde", "pt", [(19 * 60, "time")]),
+    ("las 7 p.m. ET", "es", [(19 * 60, "time")]),
+    ("en el canal 5 del Reino Unido", "es", [(5, "label")]),  # which one, not how many
+    ("the race for district 17", "en", [(17, "label")]),
     ("a rating of 4.40 on Thursday", "en", [(4.4, "count")]),  # no "am": a decimal
     ("Fourteen people were hurt", "en", [(14, "count")]),  # a number word opening a sentence
     ("# Indonesia Tsunami Toll Soars Above 800.", "en", [(800, "count")]),  # not a name like "Llama 3"
@@ -83,6 +88,9 @@ def _q(text, lang):
     (("50 square miles", "en"), ("129 kilómetros cuadrados", "es")),
     (("60 mph", "en"), ("97 km/h", "es")),
     (("about 1,000", "en"), ("1.040", "es")),  # one side rounds: an approximation allows 10%
+    (("a 650 pound pig", "en"), ("un cerdo de 650 libras", "es")),  # "libras": weight or sterling
+    (("6 a.m.", "en"), ("las 6 de la mañana", "es")),
+    (("7 p.m.", "en"), ("às 7 da tarde", "pt")),
 ])
 def test_equal_across_languages(a, b):
     assert same_value(_q(*a), _q(*b))
@@ -94,6 +102,8 @@ def test_equal_across_languages(a, b):
     (("100 yards", "en"), ("910 metros", "es")),
     (("50 square miles", "en"), ("50 kilómetros cuadrados", "es")),
     (("more than 135", "en"), ("más de 130", "es")),  # the same approximation on both sides: the figure itself
+    (("a 650 pound pig", "en"), ("un cerdo de 640 libras", "es")),
+    (("7 p.m.", "en"), ("às 3 da tarde", "pt")),
 ])
 def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))

@@ -202,7 +202,7 @@ def dimension(q) -> tuple:
 def compatible(x, y, dx, dy) -> bool:
     """Can ``x`` and ``y`` be the same figure?  ``dx``, ``dy``: their ``dimension``s (computed once
     per quantity by ``align``, not once per pair)."""
-    if dx == dy:
+    if dx == dy or _pound_either_way(x, y):
         return True
     kinds = {dx[0], dy[0]}
     if kinds == {"vague", "count"}:  # "thousands" ~ "2,000", but never "dozens" ~ "two"
@@ -221,6 +221,8 @@ def same_value(x, y) -> bool:
     only the currency changed, which is a slip, not a conversion.
     """
     a, b = x["value"], y["value"]
+    if _pound_either_way(x, y):
+        return abs(a - b) <= max(x["precision"], y["precision"]) + 1e-9 * max(abs(a), abs(b))
     if x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"]:
         return abs(a - b) > max(x["precision"], y["precision"])
     if x["kind"] == "unit" and x["unit"] != y["unit"]:
@@ -234,6 +236,12 @@ def same_value(x, y) -> bool:
     if x["approx"] != y["approx"]:  # "about 1,000" may translate a precise "1,040", and the reverse;
         tolerance = max(tolerance, 0.1 * max(abs(a), abs(b)))  # "more than 135" translates "más de 135"
     return abs(a - b) <= tolerance + 1e-9 * max(abs(a), abs(b))
+
+
+def _pound_either_way(x, y) -> bool:
+    """A pound sterling on one side and a pound of weight on the other: Spanish and Portuguese
+    "libras" is both, so the figures are compared as written ("650 libras" / "650 pound")."""
+    return {x["kind"], y["kind"]} == {"money", "unit"} and {x["unit"], y["unit"]} == {"GBP", "pound"}
 
 
 def vague_agrees(x, y) -> bool:

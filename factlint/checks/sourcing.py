@@ -42,7 +42,6 @@ AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-
 # ages listed together: "aged 33, 34 and 39", "de 33, 34 y 39 años"
 AGES = re.compile(r"\baged\s+\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})*"
                   r"|\b(?:de|com)\s+\d{1,3}(?:(?:,\s*|,?\s+[ye]\s+)\d{1,3})*\s+a[nñ]os\b", re.I)
-LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
@@ -364,8 +363,6 @@ def _claim(sentence, s, quantities, signals, lang) -> str:
             window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
                 continue
-            if q.kind == "count" and _labelled(sentence[max(0, q.start - s.start - 24):q.start - s.start], lang):
-                continue  # "district 17", "calle 125": which one, not how many
             return f"a figure: {q.text!r}"
     scheduled = _search(signals.schedule, sentence)
     for what, pattern in signals.claims.items():
@@ -378,9 +375,3 @@ def _claim(sentence, s, quantities, signals, lang) -> str:
 def _in_ages(sentence, at) -> bool:
     """Is the figure at ``at`` one of a list of ages ("aged 33, 34 and 39")?"""
     return any(m.start() <= at < m.end() for m in AGES.finditer(sentence))
-
-
-def _labelled(before, lang) -> bool:
-    """Does a label noun ("district", "calle") come right before the figure?"""
-    match = LAST_WORD.search(before)
-    return bool(match) and match.group(1).lower() in lang.label_nouns
