@@ -63,6 +63,12 @@ class Quantity:
         return dict(self.__dict__)
 
 
+def _with_capitals(words) -> list:
+    """``words`` and their capitalised forms: "Fourteen" and "Over 800" open sentences and
+    headlines.  (A case-insensitive group instead costs the figures' scan a tenth of its time.)"""
+    return [*words, *(w[:1].upper() + w[1:] for w in words if w[:1].islower())]
+
+
 def _alternation(words) -> str:
     return word_alternation(words) if words else "(?!)"
 
@@ -79,14 +85,14 @@ def _patterns(code: str):
     # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
     currency_words = {**{code: code for code in CURRENCY_CODES}, **CURRENCY_SYMBOLS, **d.get("currency_words", {})}
     digits = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    number = (rf"(?P<digits>{digits})|(?P<word>(?i:{_alternation(words)}))")  # "Fourteen" opens a sentence
+    number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(_with_capitals(words))})")
     cur_pre = _alternation(CURRENCY_SYMBOLS)
     # A match opens a word or a currency sign ("A$5"): testing that first lets re leave most
     # positions at once, and keeps an approximation ("over") from starting inside a word ("tover").
     signs = "".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))
     main = re.compile(
         rf"(?:(?<!\w)|(?=[{signs}]))"
-        rf"(?:(?P<approx>(?i:{_alternation(d.get('approximations', []))}))\s+)?"  # "Over 800" opens a sentence
+        rf"(?:(?P<approx>{_alternation(_with_capitals(d.get('approximations', [])))})\s+)?"
         rf"(?:(?P<cur_pre>{cur_pre})\s?)?"
         rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"
         rf"(?:(?:\s(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"

@@ -364,10 +364,9 @@ def _claim(sentence, s, quantities, signals, lang) -> str:
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
                 continue
             return f"a figure: {q.text!r}"
-    scheduled = _search(signals.schedule, sentence)
     for what, pattern in signals.claims.items():
         match = _search(pattern, sentence)
-        if match and not (what == "prediction" and scheduled):
+        if match and not (what == "prediction" and _search(signals.schedule, sentence)):
             return f"a {what}: {match.group()!r}"
     return ""
 
