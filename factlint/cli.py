@@ -26,7 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check articles (default command)")
-    check.add_argument("paths", nargs="*", help="files or directories (default: the configured corpus, or .)")
+    check.add_argument("paths", nargs="*",
+                       help="files or directories (default: the configured corpus, or .); - reads standard input")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the path of the text read from -: chooses its reader, its configuration and the "
+                            "file it stands for in the corpus (default: Markdown, reported as -)")
     _add_common(check)
     check.add_argument("--format", default="text", help="text, concise, json, jsonl, sarif, github, junit, html, or a plugin's")
     check.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",

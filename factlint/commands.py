@@ -38,25 +38,32 @@ def _linter(args, settings=None):
 
 
 def _targets(args, linter):
-    """(files to check, corpus files read for corpus checks only)."""
+    """(files to check, corpus files read for corpus checks only, {path: bytes} of the files
+    read from standard input: ``-``, named by ``--stdin-filename``)."""
     from factlint.discovery import corpus_files, discover
     from factlint.plugins import file_extensions
 
     extensions = file_extensions(linter.pm)
     settings = linter.settings
     corpus = corpus_files(settings, extensions)
+    if "-" in args.paths:
+        if args.paths != ["-"]:
+            raise ConfigError("'-' (standard input) cannot be given with other paths")
+        name = os.path.normpath(args.stdin_filename) if getattr(args, "stdin_filename", None) else "-"
+        return [name], corpus, {name: sys.stdin.buffer.read()}
     paths = args.paths or ([] if corpus else ["."])
     files = discover(paths, settings, extensions) if paths else list(corpus)
-    return files, corpus
+    return files, corpus, {}
 
 
-def _source_lookup():
+def _source_lookup(sources):
     cache = {}
 
     def source_line(path, line):
         if path not in cache:
             try:
-                cache[path] = Path(path).read_text(encoding="utf-8").splitlines()
+                text = sources[path].decode("utf-8") if path in sources else Path(path).read_text(encoding="utf-8")
+                cache[path] = text.splitlines()
             except (OSError, UnicodeDecodeError):
                 cache[path] = []
         lines = cache[path]
@@ -77,11 +84,11 @@ def cmd_check(args) -> int:
     if args.format not in available:
         raise ConfigError(f"unknown format {args.format!r}; available: {', '.join(sorted(available))}")
     baseline = Baseline.load(args.baseline) if args.baseline else None
-    files, corpus = _targets(args, linter)
+    files, corpus, sources = _targets(args, linter)
     jobs = args.jobs if args.jobs is not None else settings.jobs
     report = run(linter, files, corpus_paths=corpus, use_cache=not args.no_cache, jobs=jobs,
                  min_severity=args.severity, baseline=baseline, progress=not args.quiet,
-                 executor=args.executor, scheduler=args.scheduler)
+                 executor=args.executor, scheduler=args.scheduler, sources=sources)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     shown_errors = len(report.errors)
@@ -90,10 +97,13 @@ def cmd_check(args) -> int:
         Baseline.write(args.write_baseline, findings)
         print(f"Wrote {len(findings)} findings to baseline {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if report.errors else EXIT_CLEAN
-    findings = _apply_fixes(report.findings, write=args.fix) if args.fix or args.diff else report.stream()
+    if sources and args.fix:  # as ruff does: the fixed text on standard output, what is left on standard error
+        return _fix_stdin(report, sources, args)
+    findings = _apply_fixes(report.findings, write=args.fix, sources=sources) if args.fix or args.diff \
+        else report.stream()
     fmt = available[args.format]()
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    context = RenderContext(rules=linter.ruleset.rules, source_line=_source_lookup(), version=__version__,
+    context = RenderContext(rules=linter.ruleset.rules, source_line=_source_lookup(sources), version=__version__,
                             color=color, statistics=args.statistics, checked_files=report.checked_files)
     tally = _Tally(findings)
     fmt.write(tally, context, sys.stdout)
@@ -154,7 +164,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def _apply_fixes(findings, write: bool):
+def _apply_fixes(findings, write: bool, sources):
     """Apply (or, without ``write``, show) fixes; return the findings still open."""
     from factlint.fixes import apply_fixes, unified_diff, write_atomically
 
@@ -165,7 +175,7 @@ def _apply_fixes(findings, write: bool):
     fixed_ids, changed = set(), 0
     for path, items in sorted(by_path.items()):
         try:
-            before = Path(path).read_text(encoding="utf-8")
+            before = sources[path].decode("utf-8") if path in sources else Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
         if any(before[f.start:f.end] != f.snippet for f in items):
@@ -183,6 +193,26 @@ def _apply_fixes(findings, write: bool):
     if write and changed:
         print(f"Fixed {len(fixed_ids)} findings in {changed} files.", file=sys.stderr)
     return [f for f in findings if id(f) not in fixed_ids] if write else findings
+
+
+def _fix_stdin(report, sources, args) -> int:
+    """``check --fix -``: write the fixed text to standard output (an editor replaces its buffer
+    with it) and the findings no fix closed to standard error."""
+    from factlint.fixes import apply_fixes
+
+    (path, data), = sources.items()
+    findings = report.findings
+    before = data.decode("utf-8")
+    after, _ = apply_fixes(before, findings)
+    sys.stdout.write(after)
+    left = [f for f in findings if not f.fix]
+    for f in left:
+        print(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}", file=sys.stderr)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if left and not args.exit_zero else EXIT_CLEAN
 
 
 def cmd_rules(args) -> int:
@@ -265,8 +295,8 @@ def _entries(args):
     from factlint.engine import run
 
     linter = _linter(args)
-    files, corpus = _targets(args, linter)
-    report = run(linter, files, corpus_paths=corpus, progress=False, keep_entries=True)
+    files, corpus, sources = _targets(args, linter)
+    report = run(linter, files, corpus_paths=corpus, progress=False, keep_entries=True, sources=sources)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     return linter, report

@@ -208,11 +208,13 @@ def _worker_init(settings, select, extend_select, ignore):
     _WORKER_LINTER = Linter(settings, select=select, extend_select=extend_select, ignore=ignore)
 
 
-def _analyze_path(linter, path, checked, root=None):
+def _analyze_path(linter, path, checked, root=None, data=None):
     """Read and analyse one file (in a worker, or in-process): ((extracts, findings) JSON, error).
-    ``root``: the directory ``path`` is relative to, when it is not this process's."""
+    ``root``: the directory ``path`` is relative to, when it is not this process's; ``data``:
+    the file's bytes when they do not come from disk (standard input)."""
     try:
-        data = Path(root, path).read_bytes() if root else Path(path).read_bytes()
+        if data is None:
+            data = Path(root, path).read_bytes() if root else Path(path).read_bytes()
         return linter.analyze_file(path, data, checked).to_json(), None
     except OSError as exc:
         return None, f"{path}: {exc.strerror or exc}"
@@ -225,7 +227,8 @@ def _worker_analyze_chunk(chunk):
 
 
 def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_severity="info",
-        baseline=None, progress=False, keep_entries=False, executor="local", scheduler=None) -> Report:
+        baseline=None, progress=False, keep_entries=False, executor="local", scheduler=None,
+        sources=None) -> Report:
     """Check ``paths`` (and read ``corpus_paths`` for corpus checks only).
 
     Phase 1 stores each document's extracts and findings in the store (the
@@ -234,7 +237,11 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     runs the corpus checks on the summaries, loading the few documents they
     ask for.  Findings are read back file by file when the report is read.
     ``executor="dask"`` runs phase 1 on a Dask cluster (``scheduler``: its address).
+    ``sources`` ({path: bytes}) gives the text of paths that are not read from disk (an
+    editor's buffer on standard input): analysed in this process, never recorded in the stat
+    index, and standing in for the file of that name in the corpus.
     """
+    sources = sources or {}
     store, use_cache = _open_store(linter, use_cache)
     checked_set = set(paths)
     corpus_only = [p for p in corpus_paths if p not in checked_set]
@@ -245,7 +252,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
     streaming = linter.supports_summaries
     summaries = {kind: r.new_summary() for kind, r in linter.corpus_kinds.items()} if streaming else None
     errors: list[str] = []
-    plan = _plan(store, use_cache, jobs_list, errors)
+    plan = _plan(store, use_cache, jobs_list, errors, sources)
     keys: dict[str, str] = {}
     whole_corpus = bool(corpus_paths) and stored is None and len(plan) == len(jobs_list)
     order = _order_digest(plan) if whole_corpus else None
@@ -259,7 +266,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         present = store.existing(keys.values())
         plan = [(path, checked, key) for path, checked, key in plan if key not in present]
     analyze = functools.partial(_analyze_pending, jobs=jobs, progress=progress, executor=executor, scheduler=scheduler)
-    for path, checked, key, entry in _phase_one(linter, store, use_cache, plan, analyze, errors):
+    for path, checked, key, entry in _phase_one(linter, store, use_cache, plan, analyze, errors, sources):
         keys[path] = key
         if reused is not None:
             continue  # a lost entry, analysed and stored again; its summary is already counted
@@ -279,7 +286,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
         key = key or keys.get(path) or (stored["paths"].get(path) if stored else None)
         data = store.get(key) if key else None
         if data is None and key == keys.get(path):  # analysed in this run but not stored (a lost write): again
-            payload, error = _analyze_path(linter, path, path in checked_set)
+            payload, error = _analyze_path(linter, path, path in checked_set, data=sources.get(path))
             data = _store_payload(store, keys[path], payload) if error is None else None
         return Entry.from_cache(path, data, path in checked_set) if data is not None else None
 
@@ -301,7 +308,7 @@ def run(linter: Linter, paths, *, corpus_paths=(), use_cache=True, jobs=0, min_s
             and all(p in keys for p in corpus_paths):
         store.write_summary(keys, summaries, order)
     stream = _findings_by_file(linter, store, sorted(checked_paths), keys, corpus_for, min_severity, baseline,
-                               errors)
+                               errors, sources)
     return Report(errors=errors, checked_files=len(checked_paths), entries=held, stream=stream)
 
 
@@ -330,20 +337,23 @@ def _open_store(linter, use_cache):
     return store, False
 
 
-def _plan(store, cached, jobs_list, errors) -> list[tuple[str, bool, str]]:
+def _plan(store, cached, jobs_list, errors, sources) -> list[tuple[str, bool, str]]:
     """(path, checked, cache key) of each readable file of ``jobs_list``, in order.
 
     A file whose size and mtime are as recorded keeps its recorded key without
-    being read; the others are read and hashed, and their stat recorded.
+    being read; the others are read and hashed, and their stat recorded.  A path
+    of ``sources`` is keyed by the text given, and its file's stat left alone.
     Without the cache (``cached`` false) a file's key is its path.
     """
     if not cached:
         return [(path, checked, path) for path, checked in jobs_list]
     plan = []
-    unchanged = store.lookup_stats([p for p, _ in jobs_list])
+    unchanged = store.lookup_stats([p for p, _ in jobs_list if p not in sources])
     for path, checked in jobs_list:
         key = unchanged.get(path)
-        if key is None:
+        if path in sources:
+            key = store.key(path, sources[path])
+        elif key is None:
             try:
                 key = store.key(path, Path(path).read_bytes())
             except OSError as exc:
@@ -354,7 +364,7 @@ def _plan(store, cached, jobs_list, errors) -> list[tuple[str, bool, str]]:
     return plan
 
 
-def _phase_one(linter, store, cached, plan, analyze, errors):
+def _phase_one(linter, store, cached, plan, analyze, errors, sources):
     """Yield (path, checked, key, Entry without findings) in ``plan`` order.
 
     Files whose cache entry exists are read from the store; the others are
@@ -363,13 +373,15 @@ def _phase_one(linter, store, cached, plan, analyze, errors):
     the corpus text or its findings.
     """
     present = store.existing(key for _, _, key in plan) if cached else set()
-    pending = [(path, checked) for path, checked, key in plan if key not in present]
+    pending = [(path, checked) for path, checked, key in plan if key not in present and path not in sources]
     results = analyze(linter, pending)
     for path, checked, key in plan:
         hit = key in present
         data = store.get(key) if hit else None
         if data is None:
-            payload, error = next(results) if not hit else _analyze_path(linter, path, checked)
+            given = sources.get(path)
+            payload, error = next(results) if not hit and given is None else \
+                _analyze_path(linter, path, checked, data=given)
             if error is not None:
                 if checked:
                     errors.append(error)
@@ -436,14 +448,14 @@ def _corpus_findings(store, jobs_list, keys, compute, wanted, basis):
                          if path in paths else [])
 
 
-def _findings_by_file(linter, store, paths, keys, corpus_for, min_severity, baseline, errors):
+def _findings_by_file(linter, store, paths, keys, corpus_for, min_severity, baseline, errors, sources):
     """Yield the reported findings, file by file in path order (so, sorted), read back from the store.
     A file that can no longer be analysed adds its error to ``errors``."""
     try:
         for path in paths:
             data = store.get_findings(keys[path])
             if data is None:  # damaged, or removed by a concurrent run: analyse again
-                payload, error = _analyze_path(linter, path, True)
+                payload, error = _analyze_path(linter, path, True, data=sources.get(path))
                 if error is not None:
                     errors.append(error)
                     continue

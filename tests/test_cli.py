@@ -347,3 +347,43 @@ def test_corpus_glob_honours_exclude_from_any_directory(cli, tmp_path):
     for cwd, prefix in ((tmp_path, ""), (tmp_path / "sub", "../")):
         found = json.loads(cli("check", "--format", "json", "--no-cache", cwd=cwd).stdout)
         assert [f["path"] for f in found] == [f"{prefix}news/a.md"]
+
+
+def test_standard_input(cli, tmp_path):
+    """'-' reads an editor's buffer: Markdown reported as '-', or under --stdin-filename."""
+    r = cli("check", "-", "--format", "concise", cwd=tmp_path, input="Yann Lacon said the the thing.\n")
+    assert r.returncode == 1 and r.stdout.startswith("-:1:1: FL101") and "-:1:17: FL001" in r.stdout
+    r = cli("check", "-", "--stdin-filename", "notes/a.md", "--format", "concise", cwd=tmp_path,
+            input="---\nlang: es\n---\nDijo que la la cosa.\n")
+    assert r.returncode == 1 and r.stdout.startswith("notes/a.md:4:10: FL001")
+    assert cli("check", "-", cwd=tmp_path, input="A plain sentence.\n").returncode == 0
+    r = cli("check", "-", "a.md", cwd=tmp_path, input="")
+    assert r.returncode == 2 and "standard input" in r.stderr
+
+
+def test_standard_input_stands_for_its_file_without_touching_it(cli, tmp_path):
+    """The buffer replaces the file of that name in the corpus; the file, its stat in the cache
+    and later runs on it are left alone; --fix writes the fixed buffer to standard output."""
+    write(tmp_path / ".factlint.yaml", "lang: en\ncorpus: ['articles/*.md']\n")
+    write(tmp_path / "articles/a.md", "The plan was drafted by Marta Oliveira.\n")
+    write(tmp_path / "articles/b.md", "Marta Oliveira said the model was useful.\n")
+    write(tmp_path / "articles/c.md", "Marta Oliveira runs the lab.\n")
+    assert cli("check", "--format", "json", cwd=tmp_path).stdout.strip() == "[]"
+    buffer = "The plan was drafted by Marta Olivera, who said the the plan was good.\n"
+    r = cli("check", "-", "--stdin-filename", "articles/a.md", "--format", "concise", cwd=tmp_path, input=buffer)
+    assert r.returncode == 1 and "articles/a.md:1:25: FL102" in r.stdout and "FL001" in r.stdout
+    assert (tmp_path / "articles/a.md").read_text(encoding="utf-8") == "The plan was drafted by Marta Oliveira.\n"
+    assert cli("check", "articles/a.md", "--format", "json", cwd=tmp_path).stdout.strip() == "[]"
+    r = cli("check", "-", "--stdin-filename", "articles/a.md", "--fix", cwd=tmp_path, input=buffer)
+    assert r.stdout == "The plan was drafted by Marta Olivera, who said the plan was good.\n"
+    assert r.returncode == 1 and "FL102" in r.stderr  # no fix for a minority spelling: it is still there
+    assert (tmp_path / "articles/a.md").read_text(encoding="utf-8") == "The plan was drafted by Marta Oliveira.\n"
+
+
+def test_binary_standard_input_is_an_error(cli, tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "factlint", "check", "-"], input=b"\x00\x01\x02\xff\xfe" * 50,
+                       capture_output=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 2 and b"error: -" in r.stderr and b"Traceback" not in r.stderr

@@ -13,6 +13,7 @@ from factlint.hookspecs import hookimpl
 from factlint.readers.frontmatter import split_front_matter
 
 EXTENSIONS = (".md", ".markdown", ".mdown")
+STDIN = "-"  # standard input with no --stdin-filename: read as Markdown (plain text is Markdown too)
 
 # (pattern, strings one of which every match holds, or None): a pattern whose strings are not in
 # the text cannot match, and is not run (most articles have no code, HTML or images)
@@ -85,7 +86,7 @@ def _blank_blocks(text: str) -> str:
 
 @hookimpl
 def factlint_reader(path):
-    if path.lower().endswith(EXTENSIONS):
+    if path == STDIN or path.lower().endswith(EXTENSIONS):  # plain text is Markdown too
         return MarkdownReader()
     return None
 
