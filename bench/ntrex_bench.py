@@ -183,28 +183,41 @@ def places_of(rel, edit):
     return {(f"{folder}/{story}.{lang}.md", edit[0] + 1) for lang in ("en", "es", "pt")}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def start(description: str):
+    """(command line, translation groups, random generator) of both NTREX benches; None (said
+    on standard error) without NTREX."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if not (args.corpus / "parallel").is_dir():
         print(f"NTREX not found at {args.corpus} (see its README; pass --corpus)", file=sys.stderr)
+        return None
+    return args, groups(args.corpus), random.Random(args.seed)
+
+
+def copy_corpus(all_groups, directory: Path) -> Path:
+    """Copy every version of every group into ``directory`` (folder/name): the untouched corpus."""
+    for story, langs in all_groups.items():
+        for path in langs.values():
+            target = directory / story.split("/")[0] / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    return directory
+
+
+def main() -> int:
+    started = start(__doc__.splitlines()[0])
+    if started is None:
         return 2
-    all_groups = groups(args.corpus)
-    rnd = random.Random(args.seed)
+    args, all_groups, rnd = started
     tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind of change -> [caught, changed]
     rewritten: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind of rewrite -> [flagged, rewritten]
     misses, false_alarms = [], []
     with tempfile.TemporaryDirectory(prefix="ntrex-bench-") as scratch:
         root = Path(scratch)
-        control = root / "control"
-        for story, langs in all_groups.items():
-            for path in langs.values():
-                target = control / story.split("/")[0] / path.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+        control = copy_corpus(all_groups, root / "control")
         baseline = run_check(control)
         for round_number in range(args.rounds):
             changes, found = edit_and_check(control, root / f"changed{round_number}", all_groups, rnd, mutations,

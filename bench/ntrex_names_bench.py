@@ -16,18 +16,15 @@ Writes bench/out/ntrex_names.json.  Not a test: the corpus lives outside the rep
 """
 from __future__ import annotations
 
-import argparse
 import json
-import random
 import re
 import shutil
-import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 from names_bench import misspell
-from ntrex_bench import DEFAULT_CORPUS, HERE, body_start, groups, run_check
+from ntrex_bench import HERE, body_start, copy_corpus, run_check, start
 
 NAME = re.compile(r"(?<![\w-])[A-ZÁÉÍÓÚ][\w'-]+(?: [A-ZÁÉÍÓÚ][\w'-]+){1,2}(?![\w-])")
 SELECT = "FL1"  # every name rule
@@ -44,26 +41,15 @@ def shared_names(texts: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    if not (args.corpus / "parallel").is_dir():
-        print(f"NTREX not found at {args.corpus} (see its README; pass --corpus)", file=sys.stderr)
+    started = start(__doc__.splitlines()[0])
+    if started is None:
         return 2
-    all_groups = groups(args.corpus)
-    rnd = random.Random(args.seed)
+    args, all_groups, rnd = started
     tallies: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])  # (scope, kind) -> [caught, misspelt]
     misses = []
     with tempfile.TemporaryDirectory(prefix="ntrex-names-") as scratch:
         root = Path(scratch)
-        control = root / "control"
-        for story, langs in all_groups.items():
-            for path in langs.values():
-                target = control / story.split("/")[0] / path.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+        control = copy_corpus(all_groups, root / "control")
         baseline = run_check(control, SELECT)
         for round_number in range(args.rounds):
             directory = root / f"round{round_number}"
