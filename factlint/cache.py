@@ -17,12 +17,13 @@ only costs speed.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import sqlite3
 import time
 from pathlib import Path
+
+from factlint import jsonio
 
 DB_PATTERN = "cache*.sqlite3"  # every version's database, and the unversioned one of the earlier layout
 UNUSED_DAYS = 30  # another version's database untouched this long is deleted
@@ -169,7 +170,7 @@ class Cache:
         if not rows:
             return None
         try:
-            data = json.loads(rows[0][0])
+            data = jsonio.loads(rows[0][0])
         except (ValueError, TypeError):
             return None  # damaged: a miss, rebuilt by put()
         return data if isinstance(data, dict) and required in data else None
@@ -231,13 +232,13 @@ class Cache:
         if not rows or rows[0][0] != self.salt:
             return None
         try:
-            return rows[0][1], json.loads(rows[0][2])
+            return rows[0][1], jsonio.loads(rows[0][2])
         except ValueError:
             return None
 
     def _write_blob(self, name: str, digest: str, value) -> None:
         self._write("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?)",
-                    (name, self.salt, digest, json.dumps(value, ensure_ascii=False, separators=(",", ":"))))
+                    (name, self.salt, digest, jsonio.dumps(value)))
         self.flush()
 
     def blob_digest(self, name: str) -> str | None:
@@ -282,7 +283,7 @@ class Cache:
         for finding in findings:
             paths.add(finding["path"])
             self._write("INSERT INTO corpus_findings VALUES (?, ?, ?)",
-                        (digest, finding["path"], json.dumps(finding, ensure_ascii=False, separators=(",", ":"))))
+                        (digest, finding["path"], jsonio.dumps(finding)))
         self._write("INSERT OR REPLACE INTO corpus_sets VALUES (?, (SELECT coalesce(max(written), 0) + 1 "
                     "FROM corpus_sets))", (digest,))
         old = "SELECT digest FROM corpus_sets ORDER BY written DESC LIMIT -1 OFFSET ?"
@@ -293,7 +294,7 @@ class Cache:
 
     def corpus_findings_for(self, digest: str, path: str) -> list[dict]:
         rows = self._query("SELECT finding FROM corpus_findings WHERE digest = ? AND path = ?", (digest, path))
-        return [json.loads(finding) for (finding,) in rows]
+        return [jsonio.loads(finding) for (finding,) in rows]
 
 
 def _absolute(path: str, cwd: str) -> str:

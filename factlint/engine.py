@@ -12,13 +12,12 @@ per-file ignores, severity and baseline, so no stage holds the whole corpus.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factlint import __version__
+from factlint import __version__, jsonio
 from factlint.errors import ConfigError, InputError
 from factlint.findings import Finding, severity_rank
 
@@ -53,7 +52,7 @@ class Entry:
         findings = {"findings": [f.to_cache() for f in self.findings],
                     "suppressions": {str(k): sorted(v) for k, v in self.suppressions.items()},
                     "file_suppressions": self.file_suppressions}
-        return _dumps(extracts), _dumps(findings)
+        return jsonio.dumps(extracts), jsonio.dumps(findings)
 
     @classmethod
     def from_cache(cls, path: str, data: dict, checked: bool) -> "Entry":
@@ -185,10 +184,6 @@ class Linter:
         if code_selected(finding.code, self.settings.ignored_codes_for(finding.path)):
             return False
         return True
-
-
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _code_stamp() -> str:
@@ -404,7 +399,7 @@ def _store_payload(store, key, payload, part=0) -> dict:
     """Store an analysis result (JSON text); return its ``part`` decoded: the extracts (0),
     as ``store.get`` would, or the findings (1), as ``store.get_findings`` would."""
     store.put(key, *payload)
-    return json.loads(payload[part])
+    return jsonio.loads(payload[part])
 
 
 def _replace_contributions(linter, stored, fresh_checked, load):

@@ -260,6 +260,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                 value *= float(factor)
                 tolerance *= float(factor)
                 scaled = True
+        if not math.isfinite(value):
+            continue  # a run of hundreds of digits: no amount, and not storable as JSON
         kind, unit = "count", ""
         if g["pct"]:
             kind = "percent"

@@ -61,3 +61,12 @@ def test_baseline_is_applied_file_by_file(cli, tmp_path):
     write(tmp_path / "news" / "a.md", "---\nlang: en\n---\nYann Lacon said the the model was ready. Metta agreed.\n")
     found = json.loads(cli("check", "--baseline", "baseline.json", "--format", "json", cwd=tmp_path).stdout)
     assert [(f["path"], f["code"]) for f in found] == [("news/a.md", "FL101")] and "Metta" in found[0]["message"]
+
+
+def test_front_matter_of_any_shape_is_cached(cli, tmp_path):
+    """Keys that are not strings and dates in front matter go through the cache and back."""
+    write(tmp_path / "a.md", "---\nlang: en\n1: one\ndate: 2024-06-01\ntags: [a, b]\n---\nThe the plan.\n")
+    first = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    second = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert first.returncode == second.returncode == 1 and first.stdout == second.stdout
+    assert [f["code"] for f in json.loads(second.stdout)] == ["FL001"]

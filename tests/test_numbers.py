@@ -213,3 +213,8 @@ def test_amounts_in_two_currencies_anchor_nothing(linter):
     en = "The cost reached €3.1 billion ($3.6bn), up from €2.2 billion."
     es = "El coste alcanzó 3.100 millones de euros (3.600 millones de dólares), frente a 2.700 millones de euros."
     assert ("€2.2 billion", "2.700 millones de euros") in _conflicts(linter, (en, "en"), (es, "es"))
+
+
+def test_a_run_of_hundreds_of_digits_is_no_amount():
+    """Its value is not a finite number: dropped, so nothing downstream (or the cache) sees infinity."""
+    assert values("It cost " + "9" * 400 + " billion dollars and 5 million.", "en") == [(5_000_000, "count")]
