@@ -190,6 +190,19 @@ def test_translation_of_links_a_story(tmp_path, cli):
     assert "en.md" not in r.stdout.split("Found")[0].replace("es.md", "")
 
 
+def test_two_versions_the_corpus_decides(tmp_path, cli):
+    """Of two versions, the spelling the rest of the corpus uses is not reported."""
+    story = "---\nlang: {lang}\nstory: s\n---\n{text}\n"
+    write_text = lambda name, text: (tmp_path / name).write_text(text, encoding="utf-8")
+    write_text("en.md", story.format(lang="en", text="Simon Haeder, a professor, said the race was close."))
+    write_text("es.md", story.format(lang="es", text="Simon Header, profesor, dijo que la carrera estaba reñida."))
+    write_text("other.md", "---\nlang: en\n---\nSimon Haeder taught the course again.\n")
+    r = cli("check", ".", "--select", "FL103", "--no-cache", "--format", "json", cwd=tmp_path)
+    import json
+
+    assert [f["path"] for f in json.loads(r.stdout)] == ["es.md"]
+
+
 def test_translations_without_metadata_are_paired(tmp_path, cli):
     """Versions with no story id are paired as the numbers check pairs them (factlint stories)."""
     (tmp_path / "en.txt").write_text(

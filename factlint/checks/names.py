@@ -230,13 +230,19 @@ class NameKind(SummarizedKind):
         from factlint.checks.numbers import auto_pairs
 
         mine = set(checked)
+        spellings = summary["spellings"]
+        corpus_langs = {key.split("\t", 1)[0] for key in spellings}
+
+        def uses(words):
+            return sum(spellings.get("\t".join([lang, *words]), {}).get("count", 0) for lang in corpus_langs)
+
         groups = [[*paths, key[3:]] if key.startswith("of:") and key[3:] not in paths else paths
                   for key, paths in summary["stories"].items()]  # with the original a translation_of names
         groups += [paths for paths, _ in auto_pairs(summary["loose"])]
         for paths in groups:
             if len(paths) > 1 and not mine.isdisjoint(paths):
                 versions = [e for e in map(load, paths) if e is not None and e.extracts.get("name")]
-                for path, loc, mention, form, langs, reason in translation_slips(versions, mine):
+                for path, loc, mention, form, langs, reason in translation_slips(versions, mine, uses):
                     # the span is the name's words, one space apart: the other versions' form replaces it
                     fix = {"replacement": form, "message": f"Replace with {form!r}"} \
                         if loc["end"] - loc["start"] == len(mention) else None
@@ -363,11 +369,13 @@ def _pairing_anchors(entry) -> list:
                    if len(w) > 2})
 
 
-def translation_slips(versions, checked):
+def translation_slips(versions, checked, uses=lambda words: 0):
     """(path, location, name, form, languages, reason) for each name of several words that a
     checked version of a story writes differently from every other version (no other writes
     it so) and a letter off from a form that the versions in other languages use: all of them,
-    or two at least.  Of two versions, each is reported, unless one is the other's original."""
+    or two at least.  Of two versions, which cannot outvote each other, each is reported,
+    unless one is the other's original, or the corpus uses one spelling more (``uses``: how
+    many times, in any language, a name is written so)."""
     from factlint.checks.numbers import target_path
 
     names = {}
@@ -396,6 +404,8 @@ def translation_slips(versions, checked):
             if best is None or len(best[1]) < needed:
                 continue
             form, langs = best
+            if needed == 1 and uses(words) > uses(form):
+                continue  # the corpus writes it so more often: the other version is the slip
             reason = translation_slip(list(words), list(form))
             for loc in locs:
                 yield entry.path, loc, " ".join(words), " ".join(form), sorted(langs), reason

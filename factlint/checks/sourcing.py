@@ -238,11 +238,12 @@ def analyse(doc, signals):
 
 def _quotations_across_paragraphs(text, groups):
     """Quotations that run over several paragraphs, as news writes them: an opening mark
-    left open, the text of the next paragraphs, a closing mark.  Returns ({paragraph index:
-    (where its open quotation starts, index of the paragraph that closes it)}, {paragraph index:
-    where the quotation covering its start ends}).  A quotation is carried only when its closing mark comes within
-    ``QUOTE_MAX_PARAGRAPHS`` paragraphs and before any new opening mark; one that never closes
-    ends with its paragraph."""
+    left open, the text of the next paragraphs, a closing mark.
+
+    Returns ({paragraph index: (where its open quotation starts, index of the paragraph that
+    closes it)}, {paragraph index: where the quotation covering its start ends}).  A quotation
+    is carried only when its closing mark comes within ``QUOTE_MAX_PARAGRAPHS`` paragraphs and
+    before any new opening mark; one that never closes ends with its paragraph."""
     spans = [(g[0].start, g[-1].end) for g in groups]
     opened, carried = {}, {}
     for k, (start, end) in enumerate(spans):
