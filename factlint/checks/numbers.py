@@ -332,9 +332,10 @@ def _family(d):
 
 
 def _small(q) -> bool:
-    """Small whole counts ("two", "tres") are often paraphrased: align them only on strong context.
-    A decimal ("5.6 points") is data, never a paraphrase."""
-    return q["kind"] in ("count", "ordinal") and q["value"] < 10 and q["precision"] >= 0.5
+    """Small counts and ordinals written as words ("two", "tres", "the first") are often
+    paraphrased: align them only on strong context.  Written in digits ("5.ª planta", "5.6
+    points") they are data, never a paraphrase."""
+    return q["kind"] in ("count", "ordinal") and q["value"] < 10 and not any(ch.isdigit() for ch in q["text"])
 
 
 def _same_context(x, y, small=False, uneven=False, mutual=False) -> bool:
