@@ -218,3 +218,18 @@ def test_amounts_in_two_currencies_anchor_nothing(linter):
 def test_a_run_of_hundreds_of_digits_is_no_amount():
     """Its value is not a finite number: dropped, so nothing downstream (or the cache) sees infinity."""
     assert values("It cost " + "9" * 400 + " billion dollars and 5 million.", "en") == [(5_000_000, "count")]
+
+
+def test_automatic_pairing_finds_translations_among_many_alike():
+    """Hundreds of articles share the common names; a translation shares its original's rare ones."""
+    from factlint.checks.numbers import auto_pairs
+
+    common = ["meta", "zuckerberg", "lecun", "#2024"]
+    loose = {f"a{i}.{lang}": {"lang": lang, "anchors": common + [f"topic{i}"]}
+             for i in range(300) for lang in ("en", "es")}
+    loose["story.en"] = {"lang": "en", "anchors": common + ["haeder", "rothfus", "#1,200", "#350", "wheeling"]}
+    loose["story.es"] = {"lang": "es", "anchors": common + ["haeder", "rothfus", "#1,200", "#350", "allegheny"]}
+    loose["other.es"] = {"lang": "en", "anchors": common + ["haeder", "rothfus", "#1,200", "#350"]}  # same language
+    pairs = {frozenset(paths) for paths, _ in auto_pairs(loose)}
+    assert frozenset({"story.en", "story.es"}) in pairs
+    assert not any("other.es" in pair and "story.en" in pair for pair in pairs)

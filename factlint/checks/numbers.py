@@ -26,6 +26,8 @@ UNEVEN_MAX_SHIFT = 0.02  # one shared name this close: the same sentence of the 
 REORDER_MAX_SHIFT = 0.03  # sentences starting this close in two versions: one sentence, reordered
 AUTO_PAIR_THRESHOLD = 0.45
 AUTO_PAIR_MIN_SHARED = 4
+AUTO_PAIR_RARE = 50        # an anchor in at most this many documents points to translations of each other
+AUTO_PAIR_CANDIDATES = 10  # documents scored per document: those sharing the most rare anchors
 NAME = re.compile(r"(?<![\w])[A-ZÁÉÍÓÚÑÇ][\w\-]+")
 
 
@@ -465,33 +467,43 @@ def auto_pairs(loose):
     shorter or longer than its original).  A pair is kept when each is the
     other's best match, the score is at least AUTO_PAIR_THRESHOLD and they
     share AUTO_PAIR_MIN_SHARED anchors.
+
+    Only a few candidates are scored per document, as a search engine would:
+    those sharing the most rare anchors (in at most AUTO_PAIR_RARE documents;
+    a translation shares its original's particular names and figures), so the
+    work grows with the corpus, not with its square.
     """
+    import heapq
     import math
 
     if len(loose) < 2:
         return []
     sets = {path: set(item["anchors"]) for path, item in loose.items()}
     df = defaultdict(int)
-    for s in sets.values():
-        for a in s:
+    for anchors in sets.values():
+        for a in anchors:
             df[a] += 1
     n = len(loose)
     idf = {a: math.log(1 + n / c) for a, c in df.items()}
-    index = defaultdict(set)
+    weight = {path: sum(idf[a] for a in anchors) for path, anchors in sets.items()}
+    rare = max(2, min(AUTO_PAIR_RARE, n // 10))
+    postings = defaultdict(list)
     for path, anchors in sets.items():
         for a in anchors:
-            if df[a] <= max(2, n // 10):
-                index[a].add(path)
+            if df[a] <= rare:
+                postings[a].append(path)
     best = {}
     for path, anchors in sets.items():
-        candidates = set().union(*(index[a] for a in anchors if a in index)) - {path}
+        lang = loose[path]["lang"]
+        hits = defaultdict(int)
+        for a in anchors:
+            for other in postings.get(a, ()):
+                if other != path and loose[other]["lang"] != lang:
+                    hits[other] += 1
         scored = []
-        for other in candidates:
-            if loose[other]["lang"] == loose[path]["lang"]:
-                continue
+        for other in heapq.nlargest(AUTO_PAIR_CANDIDATES, hits, key=hits.__getitem__):
             shared = anchors & sets[other]
-            smaller = min(sum(idf[a] for a in anchors), sum(idf[a] for a in sets[other]))
-            score = sum(idf[a] for a in shared) / max(1e-9, smaller)
+            score = sum(idf[a] for a in shared) / max(1e-9, min(weight[path], weight[other]))
             scored.append((score, len(shared), other))
         if scored:
             best[path] = max(scored)
