@@ -221,3 +221,43 @@ def test_translations_without_metadata_are_paired(tmp_path, cli):
 
     found = {(f["path"], f["message"].split('"')[1]) for f in json.loads(r.stdout)}
     assert found == {("es.txt", "Simon Header"), ("en.txt", "Simon Haeder")}  # two versions: both places
+
+
+def test_translated_places_are_no_slip(linter):
+    """Casa Blanca and Casa Branca are each a language's name for the White House."""
+    from factlint.documents import Document
+    from factlint.engine import Entry
+
+    kind = linter.corpus_kinds["name"]
+    texts = [("en", "s", "The White House announced the deal with Pep Guardiola."),
+             ("es", "s", "La Casa Blanca anunció el acuerdo con Pep Guardiola."),
+             ("pt", "s", "A Casa Branca anunciou o acordo com Pep Guardiol."),
+             ("es", "t", "La Casa Blanca no comentó el caso de Pep Guardiola."),  # two versions, no English:
+             ("pt", "t", "A Casa Branca não comentou o caso de Pep Guardiola.")]  # places renamed apart
+    entries = []
+    for i, (lang, story, text) in enumerate(texts):
+        doc = Document(path=f"v{i}.{lang}.txt", source=text, text=text, lang=lang, metadata={"story": story})
+        entries.append(Entry(path=doc.path, lang=lang, metadata=doc.metadata,
+                             extracts={"name": kind.document(doc)[1]}, findings=[]))
+    found = [(f.path, f.message.split('"')[1]) for f in kind.corpus(entries) if f.code == "FL103"]
+    assert found == [("v2.pt.txt", "Pep Guardiol")]
+
+
+def test_a_spelling_its_language_uses_elsewhere_is_no_slip(linter):
+    """Other Portuguese articles write "Le Golf Nacional": that is Portuguese usage, not a slip."""
+    from factlint.documents import Document
+    from factlint.engine import Entry
+
+    kind = linter.corpus_kinds["name"]
+    texts = [("en", "s", "The match was played at Le Golf National on Sunday."),
+             ("es", "s", "El partido se jugó en Le Golf National el domingo."),
+             ("pt", "s", "A partida foi disputada no Le Golf Nacional no domingo."),
+             ("pt", "t", "O torneio do Le Golf Nacional terminou ontem.")]
+    entries = []
+    for i, (lang, story, text) in enumerate(texts):
+        doc = Document(path=f"v{i}.{lang}.txt", source=text, text=text, lang=lang, metadata={"story": story})
+        entries.append(Entry(path=doc.path, lang=lang, metadata=doc.metadata,
+                             extracts={"name": kind.document(doc)[1]}, findings=[]))
+    assert [f for f in kind.corpus(entries) if f.code == "FL103"] == []
+    alone = [e for e in entries if e.path != "v3.pt.txt"]
+    assert [f.path for f in kind.corpus(alone) if f.code == "FL103"] == ["v2.pt.txt"]

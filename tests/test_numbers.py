@@ -232,3 +232,13 @@ def test_automatic_pairing_finds_translations_among_many_alike():
     pairs = {frozenset(paths) for paths, _ in auto_pairs(loose)}
     assert frozenset({"story.en", "story.es"}) in pairs
     assert all({path.split(".")[1] for path in pair} == {"en", "es"} for pair in pairs)  # never one language
+
+
+def test_automatic_pairing_groups_three_versions():
+    """Three versions of one story, with no metadata, make one group, however small the corpus."""
+    from factlint.checks.numbers import auto_pairs
+
+    anchors = ["haeder", "rothfus", "allegheny", "pittsburgh", "#1,200", "#350"]
+    loose = {f"a.{lang}": {"lang": lang, "anchors": anchors} for lang in ("en", "es", "pt")}
+    (paths, how), = auto_pairs(loose)
+    assert sorted(paths) == ["a.en", "a.es", "a.pt"] and how.startswith("paired automatically")

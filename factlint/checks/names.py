@@ -233,8 +233,9 @@ class NameKind(SummarizedKind):
         spellings = summary["spellings"]
         corpus_langs = {key.split("\t", 1)[0] for key in spellings}
 
-        def uses(words):
-            return sum(spellings.get("\t".join([lang, *words]), {}).get("count", 0) for lang in corpus_langs)
+        def uses(words, lang=None):
+            return sum(spellings.get("\t".join([each, *words]), {}).get("count", 0)
+                       for each in ([lang] if lang else corpus_langs))
 
         groups = [[*paths, key[3:]] if key.startswith("of:") and key[3:] not in paths else paths
                   for key, paths in summary["stories"].items()]  # with the original a translation_of names
@@ -369,13 +370,16 @@ def _pairing_anchors(entry) -> list:
                    if len(w) > 2})
 
 
-def translation_slips(versions, checked, uses=lambda words: 0):
+def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
     """(path, location, name, form, languages, reason) for each name of several words that a
     checked version of a story writes differently from every other version (no other writes
     it so) and a letter off from a form that the versions in other languages use: all of them,
-    or two at least.  Of two versions, which cannot outvote each other, each is reported,
+    or two at least.  Of two versions, which cannot outvote each other, one must be English
+    (the others translate names of places differently from each other), and each is reported,
     unless one is the other's original, or the corpus uses one spelling more (``uses``: how
-    many times, in any language, a name is written so)."""
+    many times a name is written so, in ``lang`` or in any language).  A spelling other
+    articles of its language use too is that language's name for it (Casa Branca, Presidente
+    Donald Trump), not a slip."""
     from factlint.checks.numbers import target_path
 
     names = {}
@@ -392,8 +396,11 @@ def translation_slips(versions, checked, uses=lambda words: 0):
         needed = min(2, len(others))
         if entry.path not in checked or (needed == 1 and entry.path in originals):
             continue  # two versions cannot outvote each other: the original is the reference
+        if needed == 1 and "en" not in {entry.lang, others[0].lang}:
+            continue  # Spanish and Portuguese each rename places a letter apart (Casa Blanca, Casa Branca)
         for words, locs in names[entry.path].items():
-            if not others or any(words in names[o.path] for o in versions if o is not entry):
+            if not others or any(words in names[o.path] for o in versions if o is not entry) \
+                    or uses(words, entry.lang) > len(locs):
                 continue
             support = defaultdict(set)  # a near form -> the versions in other languages that use it
             for other in others:

@@ -28,6 +28,7 @@ AUTO_PAIR_THRESHOLD = 0.45
 AUTO_PAIR_MIN_SHARED = 4
 AUTO_PAIR_RARE = 50        # an anchor in at most this many documents points to translations of each other
 AUTO_PAIR_CANDIDATES = 10  # documents scored per document: those sharing the most rare anchors
+AUTO_PAIR_VERSIONS = 5     # an anchor every version of one story shares is rare, however small the corpus
 NAME = re.compile(r"(?<![\w])[A-ZÁÉÍÓÚÑÇ][\w\-]+")
 
 
@@ -466,7 +467,8 @@ def auto_pairs(loose):
     over the weight of the smaller document's set (a translation may be
     shorter or longer than its original).  A pair is kept when each is the
     other's best match, the score is at least AUTO_PAIR_THRESHOLD and they
-    share AUTO_PAIR_MIN_SHARED anchors.
+    share AUTO_PAIR_MIN_SHARED anchors; a version in a third language joins
+    the group of its own best match.  Returns [(paths, how)].
 
     Only a few candidates are scored per document, as a search engine would:
     those sharing the most rare anchors (in at most AUTO_PAIR_RARE documents;
@@ -486,7 +488,7 @@ def auto_pairs(loose):
     n = len(loose)
     idf = {a: math.log(1 + n / c) for a, c in df.items()}
     weight = {path: sum(idf[a] for a in anchors) for path, anchors in sets.items()}
-    rare = max(2, min(AUTO_PAIR_RARE, n // 10))
+    rare = max(AUTO_PAIR_VERSIONS, min(AUTO_PAIR_RARE, n // 10))
     postings = defaultdict(list)
     for path, anchors in sets.items():
         for a in anchors:
@@ -507,14 +509,22 @@ def auto_pairs(loose):
             scored.append((score, len(shared), other))
         if scored:
             best[path] = max(scored)
-    pairs, done = [], set()
-    for path, (score, shared, other) in best.items():
-        if best.get(other, (0, 0, None))[2] == path and score >= AUTO_PAIR_THRESHOLD and shared >= AUTO_PAIR_MIN_SHARED:
-            key = frozenset((path, other))
-            if key not in done:
-                done.add(key)
-                pairs.append(([path, other], f"paired automatically: {score:.2f} of names and figures shared"))
-    return pairs
+    good = {path: (score, other) for path, (score, shared, other) in best.items()
+            if score >= AUTO_PAIR_THRESHOLD and shared >= AUTO_PAIR_MIN_SHARED}
+    groups, group_of = [], {}
+    for path, (score, other) in good.items():  # mutual best matches found a group
+        if good.get(other, (0, None))[1] == path and path not in group_of:
+            group = {"paths": [path, other], "score": score}
+            groups.append(group)
+            group_of[path] = group_of[other] = group
+    for path, (score, other) in good.items():  # a third version joins the group of its best match
+        group = group_of.get(other)
+        if path not in group_of and group is not None \
+                and loose[path]["lang"] not in {loose[p]["lang"] for p in group["paths"]}:
+            group["paths"].append(path)
+            group["score"] = min(group["score"], score)
+            group_of[path] = group
+    return [(g["paths"], f"paired automatically: {g['score']:.2f} of names and figures shared") for g in groups]
 
 
 def print_stories(linter, entries) -> int:
