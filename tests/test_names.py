@@ -136,14 +136,16 @@ def test_translation_slip(mention, form, slip):
 
 
 def _story_findings(linter, versions, checked=None):
-    """FL103 findings for versions [(lang, text)] of one story."""
+    """(path, message) of the FL103 findings for versions [(lang, text)] of one story, or
+    [(lang, story, text)] of several; ``checked``: the paths checked (default: all)."""
     from factlint.documents import Document
     from factlint.engine import Entry
 
     kind = linter.corpus_kinds["name"]
     entries = []
-    for i, (lang, text) in enumerate(versions):
-        doc = Document(path=f"v{i}.{lang}.txt", source=text, text=text, lang=lang, metadata={"story": "s"})
+    for i, version in enumerate(versions):
+        lang, story, text = version if len(version) == 3 else (version[0], "s", version[1])
+        doc = Document(path=f"v{i}.{lang}.txt", source=text, text=text, lang=lang, metadata={"story": story})
         _, extract = kind.document(doc)
         entries.append(Entry(path=doc.path, lang=lang, metadata=doc.metadata, extracts={"name": extract},
                              findings=[], checked=checked is None or doc.path in checked))
@@ -225,39 +227,20 @@ def test_translations_without_metadata_are_paired(tmp_path, cli):
 
 def test_translated_places_are_no_slip(linter):
     """Casa Blanca and Casa Branca are each a language's name for the White House."""
-    from factlint.documents import Document
-    from factlint.engine import Entry
-
-    kind = linter.corpus_kinds["name"]
     texts = [("en", "s", "The White House announced the deal with Pep Guardiola."),
              ("es", "s", "La Casa Blanca anunció el acuerdo con Pep Guardiola."),
              ("pt", "s", "A Casa Branca anunciou o acordo com Pep Guardiol."),
              ("es", "t", "La Casa Blanca no comentó el caso de Pep Guardiola."),  # two versions, no English:
              ("pt", "t", "A Casa Branca não comentou o caso de Pep Guardiola.")]  # places renamed apart
-    entries = []
-    for i, (lang, story, text) in enumerate(texts):
-        doc = Document(path=f"v{i}.{lang}.txt", source=text, text=text, lang=lang, metadata={"story": story})
-        entries.append(Entry(path=doc.path, lang=lang, metadata=doc.metadata,
-                             extracts={"name": kind.document(doc)[1]}, findings=[]))
-    found = [(f.path, f.message.split('"')[1]) for f in kind.corpus(entries) if f.code == "FL103"]
+    found = [(path, message.split('"')[1]) for path, message in _story_findings(linter, texts)]
     assert found == [("v2.pt.txt", "Pep Guardiol")]
 
 
 def test_a_spelling_its_language_uses_elsewhere_is_no_slip(linter):
     """Other Portuguese articles write "Le Golf Nacional": that is Portuguese usage, not a slip."""
-    from factlint.documents import Document
-    from factlint.engine import Entry
-
-    kind = linter.corpus_kinds["name"]
     texts = [("en", "s", "The match was played at Le Golf National on Sunday."),
              ("es", "s", "El partido se jugó en Le Golf National el domingo."),
              ("pt", "s", "A partida foi disputada no Le Golf Nacional no domingo."),
              ("pt", "t", "O torneio do Le Golf Nacional terminou ontem.")]
-    entries = []
-    for i, (lang, story, text) in enumerate(texts):
-        doc = Document(path=f"v{i}.{lang}.txt", source=text, text=text, lang=lang, metadata={"story": story})
-        entries.append(Entry(path=doc.path, lang=lang, metadata=doc.metadata,
-                             extracts={"name": kind.document(doc)[1]}, findings=[]))
-    assert [f for f in kind.corpus(entries) if f.code == "FL103"] == []
-    alone = [e for e in entries if e.path != "v3.pt.txt"]
-    assert [f.path for f in kind.corpus(alone) if f.code == "FL103"] == ["v2.pt.txt"]
+    assert _story_findings(linter, texts) == []
+    assert [path for path, _ in _story_findings(linter, texts[:3])] == ["v2.pt.txt"]
