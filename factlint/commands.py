@@ -202,16 +202,13 @@ def _fix_stdin(report, sources, args) -> int:
 
     (path, data), = sources.items()
     findings = report.findings
-    before = data.decode("utf-8")
-    after, _ = apply_fixes(before, findings)
+    if report.errors:  # the buffer could not be read (binary, not UTF-8), as check said: nothing to write back
+        return EXIT_ERROR
+    after, _ = apply_fixes(data.decode("utf-8"), findings)
     sys.stdout.write(after)
     left = [f for f in findings if not f.fix]
     for f in left:
         print(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}", file=sys.stderr)
-    for error in report.errors:
-        print(f"error: {error}", file=sys.stderr)
-    if report.errors:
-        return EXIT_ERROR
     return EXIT_FINDINGS if left and not args.exit_zero else EXIT_CLEAN
 
 
