@@ -242,3 +242,19 @@ def test_automatic_pairing_groups_three_versions():
     loose = {f"a.{lang}": {"lang": lang, "anchors": anchors} for lang in ("en", "es", "pt")}
     (paths, how), = auto_pairs(loose)
     assert sorted(paths) == ["a.en", "a.es", "a.pt"] and how.startswith("paired automatically")
+
+
+def test_focused_pairing_finds_the_groups_of_its_files():
+    """A pre-commit run pairs only around the files it checks, and finds the groups a full run finds."""
+    from factlint.checks.numbers import auto_pairs
+
+    loose = {}
+    for story in range(40):
+        anchors = [f"name{story}", f"place{story}", f"#{story}00", f"#{story}1", "meta", "zuckerberg"]
+        for lang in ("en", "es", "pt"):
+            loose[f"s{story}.{lang}"] = {"lang": lang, "anchors": anchors}
+    full = {frozenset(paths) for paths, _ in auto_pairs(loose)}
+    assert frozenset({"s7.en", "s7.es", "s7.pt"}) in full
+    for path in ("s7.pt", "s13.en"):
+        focused = {frozenset(paths) for paths, _ in auto_pairs(loose, {path})}
+        assert {g for g in focused if path in g} == {g for g in full if path in g}

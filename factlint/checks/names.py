@@ -221,9 +221,9 @@ class NameKind(SummarizedKind):
 
     def corpus_from_summary(self, summary, checked, load, focused):
         yield from self._across_corpus(summary["spellings"], checked, load, focused)
-        yield from self._across_translations(summary, checked, load)
+        yield from self._across_translations(summary, checked, load, focused)
 
-    def _across_translations(self, summary, checked, load):
+    def _across_translations(self, summary, checked, load, focused):
         """FL103: per story with a checked version, a name one version writes a letter off."""
         if not self.translation_rules:
             return
@@ -239,7 +239,7 @@ class NameKind(SummarizedKind):
 
         groups = [[*paths, key[3:]] if key.startswith("of:") and key[3:] not in paths else paths
                   for key, paths in summary["stories"].items()]  # with the original a translation_of names
-        groups += [paths for paths, _ in auto_pairs(summary["loose"])]
+        groups += [paths for paths, _ in auto_pairs(summary["loose"], mine if focused else None)]
         for paths in groups:
             if len(paths) > 1 and not mine.isdisjoint(paths):
                 versions = [e for e in map(load, paths) if e is not None and e.extracts.get("name")]

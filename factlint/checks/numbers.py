@@ -132,7 +132,7 @@ class NumberKind(SummarizedKind):
 
     def corpus_from_summary(self, summary, checked, load, focused):
         mine = set(checked)
-        for paths, how in translation_groups(summary):
+        for paths, how in translation_groups(summary, mine if focused else None):
             if mine.isdisjoint(paths):
                 continue  # findings are reported for checked files only
             group = [e for e in map(load, paths) if e is not None and e.extracts.get("number")]
@@ -428,8 +428,9 @@ def add_to_groups(summary, entry, sign=1, front=False):
         summary[section][path] = value
 
 
-def translation_groups(summary):
-    """[(paths, how)]: by ``story`` id, by ``translation_of``, else by automatic pairing."""
+def translation_groups(summary, only=None):
+    """[(paths, how)]: by ``story`` id, by ``translation_of``, else by automatic pairing
+    (``only``: the paths of a focused run, whose groups are all it needs)."""
     groups = [(paths, f"story '{story}'") for story, paths in summary["stories"].items() if len(paths) > 1]
     known = {p for paths in summary["stories"].values() for p in paths}
     known |= set(summary["translation_of"]) | set(summary["loose"])
@@ -441,7 +442,7 @@ def translation_groups(summary):
             members.append(root)
         if len(members) > 1:
             groups.append((members, f"translation_of {root}"))
-    return groups + auto_pairs(summary["loose"])
+    return groups + auto_pairs(summary["loose"], only)
 
 
 def target_path(path, target):
@@ -458,7 +459,7 @@ def _resolve_target(path, target, known):
     return candidate if candidate in known else os.path.normpath(target)
 
 
-def auto_pairs(loose):
+def auto_pairs(loose, only=None):
     """Pair documents of different languages that share enough names and figures.
 
     ``loose`` maps a path to its language and anchors (capitalised names,
@@ -468,7 +469,8 @@ def auto_pairs(loose):
     shorter or longer than its original).  A pair is kept when each is the
     other's best match, the score is at least AUTO_PAIR_THRESHOLD and they
     share AUTO_PAIR_MIN_SHARED anchors; a version in a third language joins
-    the group of its own best match.  Returns [(paths, how)].
+    the group of its own best match.  Returns [(paths, how)]; with ``only`` (a set
+    of paths, a focused run), at least the groups holding one of them.
 
     Only a few candidates are scored per document, as a search engine would:
     those sharing the most rare anchors (in at most AUTO_PAIR_RARE documents;
@@ -494,21 +496,27 @@ def auto_pairs(loose):
         for a in anchors:
             if df[a] <= rare:
                 postings[a].append(path)
-    best = {}
-    for path, anchors in sets.items():
+    def candidates(path):
+        """The documents of other languages sharing the most rare anchors with ``path``."""
         lang = loose[path]["lang"]
         hits = defaultdict(int)
-        for a in anchors:
+        for a in sets[path]:
             for other in postings.get(a, ()):
                 if other != path and loose[other]["lang"] != lang:
                     hits[other] += 1
-        scored = []
-        for other in heapq.nlargest(AUTO_PAIR_CANDIDATES, hits, key=hits.__getitem__):
-            shared = anchors & sets[other]
-            score = sum(idf[a] for a in shared) / max(1e-9, min(weight[path], weight[other]))
-            scored.append((score, len(shared), other))
-        if scored:
-            best[path] = max(scored)
+        return heapq.nlargest(AUTO_PAIR_CANDIDATES, hits, key=hits.__getitem__)
+
+    def best_match(path):
+        """(score, anchors shared, document) of ``path``'s best candidate, or None."""
+        anchors = sets[path]
+        scored = [(sum(idf[a] for a in anchors & sets[other]) / max(1e-9, min(weight[path], weight[other])),
+                   len(anchors & sets[other]), other) for other in candidates(path)]
+        return max(scored) if scored else None
+
+    # a focused run needs the best matches of its files, of their candidates (is the best mutual?)
+    # and of those candidates' candidates (a third version joining the group)
+    wanted = list(sets) if only is None else _within_two_steps(only & sets.keys(), candidates)
+    best = {path: found for path in wanted if (found := best_match(path)) is not None}
     good = {path: (score, other) for path, (score, shared, other) in best.items()
             if score >= AUTO_PAIR_THRESHOLD and shared >= AUTO_PAIR_MIN_SHARED}
     groups, group_of = [], {}
@@ -525,6 +533,16 @@ def auto_pairs(loose):
             group["score"] = min(group["score"], score)
             group_of[path] = group
     return [(g["paths"], f"paired automatically: {g['score']:.2f} of names and figures shared") for g in groups]
+
+
+def _within_two_steps(start, candidates) -> list:
+    """``start`` and the documents one or two ``candidates`` steps away from it."""
+    seen = set(start)
+    frontier = list(start)
+    for _ in range(2):
+        frontier = [other for path in frontier for other in candidates(path) if other not in seen]
+        seen.update(frontier)
+    return list(seen)
 
 
 def print_stories(linter, entries) -> int:
