@@ -172,6 +172,11 @@ def test_quotation_over_several_paragraphs(linter):
     assert _codes(linter, named, "en") == ["FL301"]
     never_closed = '"The company sold 5 million units this year.\n\nSales fell 40% in Spain.'
     assert _codes(linter, never_closed, "en") == ["FL301", "FL301"]  # a stray mark carries nothing
+    # English style reopens the quotation at each of its paragraphs and closes it once
+    reopened = "“We sold 5 million units this year.\n\n“The market grew 40% in Spain,” said Juan Perez, the chief."
+    assert _codes(linter, reopened, "en") == []
+    spanish = "«Vendimos 5 millones de unidades.\n\nEl mercado creció un 40 %», dijo Juan Pérez."
+    assert _codes(linter, spanish, "es") == []
 
 
 @pytest.mark.parametrize("text,lang,flagged", [

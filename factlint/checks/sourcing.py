@@ -200,7 +200,7 @@ def analyse(doc, signals):
                   if _is_speech(m.group(), lang)]
         carried = carried_quotes.get(number)  # the part of this paragraph a quotation opened before covers
         opened, spanned = open_quotes.get(number, (None, ()))  # a quotation opened here, closed later
-        if opened is not None and _is_speech(text[opened:group[-1].end], lang):
+        if opened is not None and _is_speech(text[opened:carried_quotes[spanned[-1]]], lang):  # the whole quotation
             quotes.append((opened, group[-1].end))
         # a quotation opening its paragraph continues the speaker of the previous paragraph's quote
         continued = bool(quotes) and speaker_before and quotes[0][0] - group[0].start <= 2
@@ -243,7 +243,8 @@ def _quotations_across_paragraphs(text, groups):
     Returns ({paragraph index: (where its open quotation starts, index of the paragraph that
     closes it)}, {paragraph index: where the quotation covering its start ends}).  A quotation
     is carried only when its closing mark comes within ``QUOTE_MAX_PARAGRAPHS`` paragraphs and
-    before any new opening mark; one that never closes ends with its paragraph."""
+    before any new opening mark (except the one that reopens each of its paragraphs, as English
+    style has it); one that never closes ends with its paragraph."""
     spans = [(g[0].start, g[-1].end) for g in groups]
     opened, carried = {}, {}
     for k, (start, end) in enumerate(spans):
@@ -251,7 +252,10 @@ def _quotations_across_paragraphs(text, groups):
         if at is None:
             continue
         for later in range(k + 1, min(k + 1 + QUOTE_MAX_PARAGRAPHS, len(spans))):
-            closes = _first_closer(text, *spans[later])
+            begin, stop = spans[later]
+            if _opens_paragraph(text, begin):  # English style: each paragraph of the quotation reopens it
+                begin += 1
+            closes = _first_closer(text, begin, stop)
             if closes is False:  # a new quotation opens first: the open one was never closed
                 break
             if closes is not None:
@@ -260,6 +264,11 @@ def _quotations_across_paragraphs(text, groups):
                 carried[later] = closes
                 break
     return opened, carried
+
+
+def _opens_paragraph(text, start) -> bool:
+    """Does an opening quotation mark begin the paragraph at ``start``?"""
+    return text[start:start + 1] in ("“", "«") or (text[start:start + 1] == '"' and _opens_straight(text, start, start))
 
 
 def _unclosed_opener(text, start, end):
