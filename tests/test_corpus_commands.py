@@ -21,3 +21,17 @@ def test_names_suggest_prints_registry_yaml(cli):
     assert r.returncode == 0 and all({"name", "type"} <= set(e) for e in data["entities"])
     assert "Sam McLeod" not in names  # already in the registry: nothing to suggest
     assert "Silicon Valley" not in names and "Big Tech" in names
+
+
+def test_names_suggest_guesses_types(cli, tmp_path):
+    """A person is named by surname alone after the first mention; party and city by their words."""
+    import yaml
+
+    for i in range(2):
+        (tmp_path / f"a{i}.md").write_text(
+            "---\nlang: en\n---\nSimon Haeder, a professor, spoke to the Democratic Party in New Castle. "
+            "Haeder said the Democratic Party would win in New Castle.\n", encoding="utf-8")
+    r = cli("names", ".", "--suggest", cwd=tmp_path)
+    types = {e["name"]: e["type"] for e in yaml.safe_load(r.stdout)["entities"]}
+    assert types.get("Simon Haeder") == "person" and "Haeder" not in types  # the surname comes with the person
+    assert types.get("Democratic Party") == "organisation" and types.get("New Castle") == "place"

@@ -187,10 +187,13 @@ class NameKind(SummarizedKind):
                     if rule.applies_to(doc.lang):
                         findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason,
                                                                j - i, kind))
-            if not any(covered) and not (mention.initial and len(mention.tokens) == 1):
+            alone = mention.initial and len(mention.tokens) == 1  # any word may open a sentence
+            if not any(covered) and not (alone and mention.tokens[0] not in full_names):
                 item = {"words": mention.tokens, "loc": span_location(doc, mention.start, mention.end)}
                 if len(mention.tokens) == 1 and mention.tokens[0] in full_names:
                     item["of"] = full_names[mention.tokens[0]]  # a surname or first name used alone
+                if alone:  # "Haeder said", after "Simon Haeder": tells a person, but is no spelling to compare
+                    item["initial"] = True
                 unexplained.append(item)
         return findings, {"lang": doc.lang, "locale": locale_of(doc), "names": unexplained}
 
@@ -329,7 +332,7 @@ def _spellings_of(entry):
     lang = extract["lang"]
     for item in extract["names"]:
         words = item["words"]
-        if all(len(w) >= 2 for w in words):
+        if all(len(w) >= 2 for w in words) and not item.get("initial"):
             yield "\t".join([lang, *words]), item["loc"], item.get("of")
 
 
@@ -507,6 +510,33 @@ def _orthographies(a, b) -> bool:
     return "" not in a["locales"] | b["locales"] and not a["locales"] & b["locales"]
 
 
+# Words that make a name an organisation's or a place's, for `names --suggest`'s guesses.
+ORGANISATION_WORDS = frozenset(
+    "inc corp corporation ltd llc group grupo labs lab university universidad universidade institute instituto "
+    "foundation fundación fundação party partido bank banco agency agencia agência ministry ministerio ministério "
+    "council consejo conselho committee comité comitê association asociación associação news times post company "
+    "compañía companhia technologies systems media press club federation federación federação commission "
+    "comisión comissão court tribunal police policía polícia army ejército exército league liga".split())
+PLACE_WORDS = frozenset(
+    "new nueva nova san santa são saint los las rio río ciudad cidade united estados reino costa puerto porto "
+    "north south east west norte sur sul mount monte lake lago cape cabo gulf golfo valley valle vale".split())
+
+
+def _guess_type(text: str, surnames) -> str:
+    """A guess at what a name is: an organisation or a place by its words; a person when its
+    last word stands alone for it somewhere ("Haeder said", as news names people after the first
+    mention); else an organisation."""
+    words = text.split()
+    lowered = {w.lower() for w in words}
+    if lowered & ORGANISATION_WORDS or (len(words) == 1 and text.isupper()):
+        return "organisation"
+    if lowered & PLACE_WORDS:
+        return "place"
+    if len(words) >= 2 and (text, words[-1]) in surnames:
+        return "person"
+    return "organisation"
+
+
 def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
     """``factlint names``: spellings per probable entity, or registry YAML to paste."""
     import yaml
@@ -521,14 +551,22 @@ def print_clusters(linter, entries, suggest=False, min_count=2) -> int:
     counts = defaultdict(lambda: [0, set()])
     for entry in entries:
         for item in (entry.extracts.get("name") or {}).get("names", ()):
+            if item.get("initial"):
+                continue
             text = " ".join(item["words"])
             counts[text][0] += 1
             counts[text][1].add(entry.path)
     ranked = sorted(((n, files, t) for t, (n, files) in counts.items() if n >= min_count), key=lambda x: (-x[0], x[2]))
     if suggest:
+        surnames = {(item["of"], item["words"][0]) for entry in entries
+                    for item in (entry.extracts.get("name") or {}).get("names", ()) if item.get("of")}
+        kinds = {text: _guess_type(text, surnames) for _, _, text in ranked}
+        people_words = {w for text, kind in kinds.items() if kind == "person" for w in text.split()}
         items = []
         for n, _files, text in ranked:
-            item = {"name": text, "type": "person" if len(text.split()) >= 2 else "organisation"}
+            if " " not in text and text in people_words:
+                continue  # "Zuckerberg": a person's surname alone is legitimate once the person is listed
+            item = {"name": text, "type": kinds[text]}
             wrong = [minor["text"] for minor, _ in variants.get(text, ())]
             if wrong:
                 item["misspellings"] = wrong
