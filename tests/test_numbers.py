@@ -258,3 +258,12 @@ def test_focused_pairing_finds_the_groups_of_its_files():
     for path in ("s7.pt", "s13.en"):
         focused = {frozenset(paths) for paths, _ in auto_pairs(loose, {path})}
         assert {g for g in focused if path in g} == {g for g in full if path in g}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Last week 500 people were evacuated.", "en"),
+    ("This season 20 players left the club.", "en"),
+    ("Esta temporada 20 jugadores dejaron el club.", "es"),
+])
+def test_a_count_after_a_word_of_time_is_no_label(text, lang):
+    assert [kind for _, kind in values(text, lang)] == ["count"]
