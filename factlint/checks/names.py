@@ -212,15 +212,20 @@ class NameKind(SummarizedKind):
 
     # -- corpus phase ---------------------------------------------------------
     # The summary maps each spelling ("lang<TAB>word<TAB>word") to its count and
-    # a few sample places, and each story to the paths of its versions: small,
-    # additive, and all a later focused run needs.
+    # a few sample places, and holds the translation groups as the numbers check
+    # keeps them: small, additive, and all a later focused run needs.
     @staticmethod
     def new_summary():
-        return {"spellings": {}, "stories": {}, "loose": {}}
+        from factlint.checks.numbers import new_groups
+
+        return {"spellings": {}, "groups": new_groups()}
 
     def add_to_summary(self, summary, entry, sign=1, front=False):
+        from factlint.checks.numbers import add_to_groups
+
         add_spellings(summary["spellings"], entry, sign, front)
-        add_to_story(summary, entry, sign)
+        if entry.extracts.get("name"):
+            add_to_groups(summary["groups"], entry, _pairing_anchors(entry), sign, front)
 
     def corpus_from_summary(self, summary, checked, load, focused):
         yield from self._across_corpus(summary["spellings"], checked, load, focused)
@@ -230,7 +235,7 @@ class NameKind(SummarizedKind):
         """FL103: per story with a checked version, a name one version writes a letter off."""
         if not self.translation_rules:
             return
-        from factlint.checks.numbers import auto_pairs
+        from factlint.checks.numbers import translation_groups
 
         mine = set(checked)
         spellings = summary["spellings"]
@@ -240,11 +245,8 @@ class NameKind(SummarizedKind):
             return sum(spellings.get("\t".join([each, *words]), {}).get("count", 0)
                        for each in ([lang] if lang else corpus_langs))
 
-        groups = [[*paths, key[3:]] if key.startswith("of:") and key[3:] not in paths else paths
-                  for key, paths in summary["stories"].items()]  # with the original a translation_of names
-        groups += [paths for paths, _ in auto_pairs(summary["loose"], mine if focused else None)]
-        for paths in groups:
-            if len(paths) > 1 and not mine.isdisjoint(paths):
+        for paths, _ in translation_groups(summary["groups"], mine if focused else None):
+            if not mine.isdisjoint(paths):
                 versions = [e for e in map(load, paths) if e is not None and e.extracts.get("name")]
                 for path, loc, mention, form, langs, reason in translation_slips(versions, mine, uses):
                     # the span is the name's words, one space apart: the other versions' form replaces it
@@ -334,33 +336,6 @@ def _spellings_of(entry):
         words = item["words"]
         if all(len(w) >= 2 for w in words) and not item.get("initial"):
             yield "\t".join([lang, *words]), item["loc"], item.get("of")
-
-
-def add_to_story(summary, entry, sign=1):
-    """Fold ``entry`` into the story it is a version of: its ``story`` id, or the original
-    its ``translation_of`` names; without either, keep its anchors, so that it is paired
-    with its translation as the numbers check pairs it (``sign=-1``: take it out)."""
-    from factlint.checks.numbers import target_path
-
-    if not entry.extracts.get("name"):
-        return
-    target = entry.metadata.get("translation_of")
-    key = entry.story or (f"of:{target_path(entry.path, str(target))}" if target else None)
-    if key is None:
-        if sign < 0:
-            summary["loose"].pop(entry.path, None)
-        else:
-            summary["loose"][entry.path] = {"lang": entry.lang, "anchors": _pairing_anchors(entry)}
-        return
-    stories = summary["stories"]
-    members = stories.setdefault(key, [])
-    if sign < 0:
-        if entry.path in members:
-            members.remove(entry.path)
-        if not members:
-            del stories[key]
-    elif entry.path not in members:
-        members.append(entry.path)
 
 
 def _pairing_anchors(entry) -> list:

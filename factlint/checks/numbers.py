@@ -88,8 +88,7 @@ class NumberKind(SummarizedKind):
         for rule in self.by_check["within-article"]:
             if rule.applies_to(doc.lang):
                 findings.extend(self._within_article(doc, rule, items))
-        extract = {"lang": doc.lang, "quantities": items, "anchors": sorted(_doc_anchors(doc.text, items)),
-                   "translation_of": doc.metadata.get("translation_of")}
+        extract = {"lang": doc.lang, "quantities": items, "anchors": sorted(_doc_anchors(doc.text, items))}
         return findings, extract
 
     def _within_article(self, doc, rule, items):
@@ -125,10 +124,13 @@ class NumberKind(SummarizedKind):
     # pairing).  Quantities are loaded only for the groups of checked files.
     @staticmethod
     def new_summary():
-        return {"stories": {}, "translation_of": {}, "loose": {}}
+        return new_groups()
 
-    def add_to_summary(self, summary, entry, sign=1, front=False):
-        add_to_groups(summary, entry, sign, front)
+    @staticmethod
+    def add_to_summary(summary, entry, sign=1, front=False):
+        extract = entry.extracts.get("number")
+        if extract:
+            add_to_groups(summary, entry, extract["anchors"], sign, front)
 
     def corpus_from_summary(self, summary, checked, load, focused):
         mine = set(checked)
@@ -398,12 +400,16 @@ def _monotonic(pairs):
 # Translation groups
 # ---------------------------------------------------------------------------
 
-def add_to_groups(summary, entry, sign=1, front=False):
-    """Fold ``entry`` into a translation-groups summary (``sign=-1``: take it out)."""
-    extract = entry.extracts.get("number")
-    if not extract:
-        return
-    path, story, target = entry.path, entry.story, extract.get("translation_of")
+def new_groups() -> dict:
+    """An empty translation-groups summary: story ids, ``translation_of`` links, and the
+    anchors of the documents with neither, for automatic pairing."""
+    return {"stories": {}, "translation_of": {}, "loose": {}}
+
+
+def add_to_groups(summary, entry, anchors, sign=1, front=False):
+    """Fold ``entry`` into a translation-groups summary (``sign=-1``: take it out).  ``anchors``:
+    what it shares with its translations (names, figures), kept for automatic pairing."""
+    path, story, target = entry.path, entry.story, entry.metadata.get("translation_of")
     if sign < 0:
         members = summary["stories"].get(story)
         if members and path in members:
@@ -421,7 +427,7 @@ def add_to_groups(summary, entry, sign=1, front=False):
             members.append(path)
         return
     section, value = (("translation_of", target) if target else
-                      ("loose", {"lang": entry.lang, "anchors": extract["anchors"]}))
+                      ("loose", {"lang": entry.lang, "anchors": anchors}))
     if front:  # a few checked files in a focused run: rebuilding the dict is cheap
         summary[section] = {path: value, **summary[section]}
     else:
@@ -549,7 +555,7 @@ def print_stories(linter, entries) -> int:
     """``factlint stories``: translation groups and how each was found."""
     summary = NumberKind.new_summary()
     for entry in entries:
-        add_to_groups(summary, entry)
+        NumberKind.add_to_summary(summary, entry)
     langs = {e.path: e.lang for e in entries}
     groups = translation_groups(summary)
     if not groups:
