@@ -228,7 +228,7 @@ def same_value(x, y) -> bool:
     a, b = x["value"], y["value"]
     if _pound_either_way(x, y):
         return abs(a - b) <= max(x["precision"], y["precision"]) + 1e-9 * max(abs(a), abs(b))
-    if x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"]:
+    if _two_currencies(x, y):
         return abs(a - b) > max(x["precision"], y["precision"])
     if x["kind"] == "unit" and x["unit"] != y["unit"]:
         try:
@@ -269,12 +269,18 @@ def align(qa, qb, max_shift=0.3):
         for j, y in enumerate(qb):
             shift = abs(x["rel"] - y["rel"])
             if shift < max_shift and y["kind"] != "vague" and compatible(x, y, dims_a[i], dims_b[j]) \
-                    and same_value(x, y) and _same_currency(x, y):
+                    and same_value(x, y) and not _two_currencies(x, y):  # a conversion is no anchor
                 candidates.append((shift, i, j))
     anchors = _monotonic(_greedy(candidates))
-    used_a = {i for i, _ in anchors}
-    used_b = {j for _, j in anchors}
-    pairs = [(qa[i], qb[j]) for i, j in anchors]
+    pairs, used_a, used_b = [], set(), set()
+
+    def take(chosen):
+        for k, l in chosen:
+            pairs.append((qa[k], qb[l]))
+            used_a.add(k)
+            used_b.add(l)
+
+    take(anchors)
     bounds = [(-1, -1), *anchors, (len(qa), len(qb))]
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
         gap_a = [k for k in range(i0 + 1, i1) if k not in used_a]
@@ -293,15 +299,8 @@ def align(qa, qb, max_shift=0.3):
             scored = sorted((abs(qa[k]["rel"] - qb[l]["rel"]), k, l) for k, l in fitting
                             if _same_context(qa[k], qb[l], small=_small(qa[k]) or _small(qb[l]),
                                              uneven=not one_to_one, mutual=(k, l) in mutual))
-            chosen = _monotonic(_greedy(scored))
-            for k, l in chosen:
-                pairs.append((qa[k], qb[l]))
-                used_a.add(k)
-                used_b.add(l)
-    for k, l in _reordered(qa, qb, dims_a, dims_b, used_a, used_b):
-        pairs.append((qa[k], qb[l]))
-        used_a.add(k)
-        used_b.add(l)
+            take(_monotonic(_greedy(scored)))
+    take(_reordered(qa, qb, dims_a, dims_b, used_a, used_b))
     return pairs, [q for k, q in enumerate(qa) if k not in used_a], [q for k, q in enumerate(qb) if k not in used_b]
 
 
@@ -321,10 +320,9 @@ def _reordered(qa, qb, dims_a, dims_b, used_a, used_b):
     return [(k, ls[0]) for k, ls in near.items() if len(ls) == 1 and takers[ls[0]] == [k]]
 
 
-def _same_currency(x, y) -> bool:
-    """Amounts in two currencies are never the same figure, even when they agree (as a
-    conversion): they are no anchor for the alignment."""
-    return not (x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"])
+def _two_currencies(x, y) -> bool:
+    """Are ``x`` and ``y`` amounts in two different (named) currencies?"""
+    return x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"]
 
 
 def _family(d):
@@ -483,6 +481,7 @@ def auto_pairs(loose, only=None):
     a translation shares its original's particular names and figures), so the
     work grows with the corpus, not with its square.
     """
+    import functools
     import heapq
     import math
 
@@ -502,6 +501,8 @@ def auto_pairs(loose, only=None):
         for a in anchors:
             if df[a] <= rare:
                 postings[a].append(path)
+
+    @functools.lru_cache(maxsize=None)  # a focused run asks again for the candidates it walked through
     def candidates(path):
         """The documents of other languages sharing the most rare anchors with ``path``."""
         lang = loose[path]["lang"]
@@ -514,9 +515,11 @@ def auto_pairs(loose, only=None):
 
     def best_match(path):
         """(score, anchors shared, document) of ``path``'s best candidate, or None."""
-        anchors = sets[path]
-        scored = [(sum(idf[a] for a in anchors & sets[other]) / max(1e-9, min(weight[path], weight[other])),
-                   len(anchors & sets[other]), other) for other in candidates(path)]
+        scored = []
+        for other in candidates(path):
+            shared = sets[path] & sets[other]
+            scored.append((sum(idf[a] for a in shared) / max(1e-9, min(weight[path], weight[other])),
+                           len(shared), other))
         return max(scored) if scored else None
 
     # a focused run needs the best matches of its files, of their candidates (is the best mutual?)
