@@ -267,3 +267,27 @@ def test_focused_pairing_finds_the_groups_of_its_files():
 ])
 def test_a_count_after_a_word_of_time_is_no_label(text, lang):
     assert [kind for _, kind in values(text, lang)] == ["count"]
+
+
+def test_automatic_pairing_is_the_same_in_every_process():
+    """Candidates that tie are ordered by path, not by the order of a set, which changes from one
+    process to the next (string hashing is randomised): two runs give the same groups."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json\n"
+        "from factlint.checks.numbers import auto_pairs\n"
+        "hub = ['h1', 'h2', 'h3', 'h4']\n"
+        "loose = {'a.en': {'lang': 'en', 'anchors': hub}}\n"
+        "loose.update({f'b{i:02}.es': {'lang': 'es', 'anchors': hub} for i in range(12)})  # twelve tie\n"
+        "loose.update({f'f{i}.pt': {'lang': 'pt', 'anchors': [f'only{i}']} for i in range(200)})\n"
+        "print(json.dumps(auto_pairs(loose)))\n"
+        "print(json.dumps(auto_pairs(loose, {'a.en'})))\n")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1
+    full, focused = runs.pop().splitlines()
+    assert json.loads(full)[0][0] == ["a.en", "b11.es"] and json.loads(focused) == json.loads(full)

@@ -511,7 +511,8 @@ def auto_pairs(loose, only=None):
             for other in postings.get(a, ()):
                 if other != path and loose[other]["lang"] != lang:
                     hits[other] += 1
-        return heapq.nlargest(AUTO_PAIR_CANDIDATES, hits, key=hits.__getitem__)
+        # ties broken by path: the anchors are a set, whose order changes from one process to the next
+        return heapq.nlargest(AUTO_PAIR_CANDIDATES, hits, key=lambda other: (hits[other], other))
 
     def best_match(path):
         """(score, anchors shared, document) of ``path``'s best candidate, or None."""
@@ -545,12 +546,12 @@ def auto_pairs(loose, only=None):
 
 
 def _within_two_steps(start, candidates) -> list:
-    """``start`` and the documents one or two ``candidates`` steps away from it."""
-    seen = set(start)
-    frontier = list(start)
+    """``start`` and the documents one or two ``candidates`` steps away from it, in a fixed order."""
+    seen = dict.fromkeys(sorted(start))
+    frontier = list(seen)
     for _ in range(2):
         frontier = [other for path in frontier for other in candidates(path) if other not in seen]
-        seen.update(frontier)
+        seen.update(dict.fromkeys(frontier))
     return list(seen)
 
 
