@@ -380,18 +380,17 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
             if not others or any(words in names[o.path] for o in versions if o is not entry) \
                     or uses(words, entry.lang) > len(locs):
                 continue
-            support = defaultdict(set)  # a near form -> the versions in other languages that use it
+            support = defaultdict(set)  # a form of the other languages -> the versions that use it
             for other in others:
                 for form in names[other.path]:
-                    if translation_slip(list(words), list(form)):
-                        support[form].add(other.lang)
-            best = max(support.items(), key=lambda kv: (len(kv[1]), kv[0]), default=None)
-            if best is None or len(best[1]) < needed:
+                    support[form].add(other.lang)
+            slips = {form: reason for form in support if (reason := translation_slip(list(words), list(form)))}
+            best = max(slips, key=lambda form: (len(support[form]), form), default=None)
+            if best is None or len(support[best]) < needed:
                 continue
-            form, langs = best
+            form, langs, reason = best, support[best], slips[best]
             if needed == 1 and uses(words) > uses(form):
                 continue  # the corpus writes it so more often: the other version is the slip
-            reason = translation_slip(list(words), list(form))
             for loc in locs:
                 yield entry.path, loc, " ".join(words), " ".join(form), sorted(langs), reason
 
