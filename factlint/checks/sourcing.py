@@ -219,7 +219,7 @@ def analyse(doc, signals):
             spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
                 (carried is not None and s.start < carried)
             claim = _claim(sentence, s, quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)],
-                           signals, lang)
+                           signals)
             anonymous = _search(signals.anonymous, sentence)
             hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
             quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
@@ -268,15 +268,14 @@ def _quotations_across_paragraphs(text, groups):
 
 def _opens_paragraph(text, start) -> bool:
     """Does an opening quotation mark begin the paragraph at ``start``?"""
-    return text[start:start + 1] in ("“", "«") or (text[start:start + 1] == '"' and _opens_straight(text, start, start))
+    return QUOTE_MARK.match(text, start) is not None and _is_opener(text, start, start)
 
 
 def _unclosed_opener(text, start, end):
     """Where the quotation that ``text[start:end]`` opens and does not close begins, or None."""
     depth_at = None
     for m in QUOTE_MARK.finditer(text, start, end):
-        mark = m.group()
-        if mark in "“«" or (mark == '"' and _opens_straight(text, m.start(), start)):
+        if _is_opener(text, m.start(), start):
             if depth_at is None:
                 depth_at = m.start()
         else:
@@ -288,16 +287,15 @@ def _first_closer(text, start, end):
     """Where the first closing quotation mark of ``text[start:end]`` is, None if it has none,
     False if an opening mark comes first."""
     for m in QUOTE_MARK.finditer(text, start, end):
-        mark = m.group()
-        if mark in "“«" or (mark == '"' and _opens_straight(text, m.start(), start)):
-            return False
-        return m.end()
+        return False if _is_opener(text, m.start(), start) else m.end()
     return None
 
 
-def _opens_straight(text, at, start) -> bool:
-    """Is the straight quotation mark at ``at`` an opening one (at the paragraph's start or after a space)?"""
-    return at == start or text[at - 1] in " \t\n([—–:"
+def _is_opener(text, at, start) -> bool:
+    """Does the quotation mark at ``at`` open a quotation?  Curly and angle marks say so; a
+    straight one does at the paragraph's ``start`` or after a space or an opening bracket."""
+    mark = text[at]
+    return mark in "“«" or (mark == '"' and (at == start or text[at - 1] in " \t\n([—–:"))
 
 
 def _is_headline(paragraph: str) -> bool:
@@ -356,7 +354,7 @@ def _search(pattern, text):
     return pattern.search(text) if pattern is not None else None
 
 
-def _claim(sentence, s, quantities, signals, lang) -> str:
+def _claim(sentence, s, quantities, signals) -> str:
     """Why the sentence ``s`` is check-worthy ('' if it is not); ``quantities``: its figures."""
     if signals.opinion is not None and signals.opinion.search(sentence):
         return ""
