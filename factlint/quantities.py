@@ -157,25 +157,28 @@ def _next_word(text, pos):
     return m.group(1).lower() if m else ""
 
 
-def _is_version(text, start, lang) -> bool:
-    """A figure right after a capitalised word is a name or version (Llama 3, Windows 11)."""
-    m = WORD_BEFORE.search(text[max(0, start - 40):start])
-    if not m:
+def _word_before(text, start):
+    """The word right before the figure at ``start`` (a match), or None."""
+    return WORD_BEFORE.search(text, max(0, start - 40), start)
+
+
+def _is_version(text, start, before, lang) -> bool:
+    """A figure right after a capitalised word is a name or version (Llama 3, Windows 11);
+    ``before``: the word before it (``_word_before``)."""
+    if not before:
         return False
-    word = m.group(1)
+    word = before.group(1)
     if not word[0].isupper() or word.lower() in lang.months or word.lower().rstrip(".") in lang.abbreviations \
             or word.lower() in lang.stopwords:
         return False  # "Soars To 800" in a title-case headline
     if word in CURRENCY_SYMBOLS or word in ("US", "R", "USD", "EUR", "BRL"):
         return False
-    before = text[max(0, start - 40):start - len(word) - 1]
-    return not SENTENCE_OPENS.search(before)  # not a sentence-initial word
+    return not SENTENCE_OPENS.search(text, max(0, start - 40), before.start(1))  # not a sentence-initial word
 
 
-def _labelled(text, start, lang) -> bool:
-    """Does a label noun ("district", "calle", "canal") come right before the figure at ``start``?"""
-    match = WORD_BEFORE.search(text[max(0, start - 24):start])
-    return bool(match) and match.group(1).lower() in lang.label_nouns
+def _labelled(before, lang) -> bool:
+    """Is the word before a figure (``_word_before``) a label noun ("district", "calle", "canal")?"""
+    return bool(before) and before.group(1).lower() in lang.label_nouns
 
 
 def _is_day_of_month(text, start, end, lang) -> bool:
@@ -237,10 +240,11 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
     for m in p["main"].finditer(masked):
         g = m.groupdict()
         num_start = m.start("digits") if g["digits"] else m.start("word")
+        before = _word_before(masked, num_start)
         if not free(m.start(), m.end()) or LONGER_TOKEN.match(masked, m.end()):
             continue  # part of a longer token: Gemma 7B, GPT-4o, 01.ai
         if g["digits"]:
-            if _is_version(masked, num_start, lang) and not (g["approx"] or g["scale"] or g["short"] or g["pct"]
+            if _is_version(masked, num_start, before, lang) and not (g["approx"] or g["scale"] or g["short"] or g["pct"]
                                                              or g["cur_pre"] or g["cur_post"]):
                 continue
             value, tolerance, grouped = parse_number(g["digits"])
@@ -276,7 +280,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             kind = "year"
         elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
             kind = "date"
-        elif _labelled(masked, num_start, lang):
+        elif _labelled(before, lang):
             kind = "label"  # "district 17", "calle 125", "canal 5": which one, not how many
         start = m.start("cur_pre") if g["cur_pre"] else num_start
         if g["approx"]:
