@@ -56,14 +56,18 @@ def _targets(args, linter):
     return files, corpus, {}
 
 
+def _read_text(path, sources) -> str:
+    """The text of ``path``: from standard input (``sources``) or from disk."""
+    return sources[path].decode("utf-8") if path in sources else Path(path).read_text(encoding="utf-8")
+
+
 def _source_lookup(sources):
     cache = {}
 
     def source_line(path, line):
         if path not in cache:
             try:
-                text = sources[path].decode("utf-8") if path in sources else Path(path).read_text(encoding="utf-8")
-                cache[path] = text.splitlines()
+                cache[path] = _read_text(path, sources).splitlines()
             except (OSError, UnicodeDecodeError):
                 cache[path] = []
         lines = cache[path]
@@ -175,7 +179,7 @@ def _apply_fixes(findings, write: bool, sources):
     fixed_ids, changed = set(), 0
     for path, items in sorted(by_path.items()):
         try:
-            before = sources[path].decode("utf-8") if path in sources else Path(path).read_text(encoding="utf-8")
+            before = _read_text(path, sources)
         except (OSError, UnicodeDecodeError):
             continue
         if any(before[f.start:f.end] != f.snippet for f in items):
