@@ -151,9 +151,11 @@ def _print_statistics(tally, linter):
 
 
 def _print_summary(tally, report):
+    from factlint.formats import plural
+
     failed = len(report.errors)
-    unchecked = f" {_count(failed, 'file')} could not be checked (errors above)." if failed else ""
-    checked = _count(report.checked_files, "file")
+    unchecked = f" {plural(failed, 'file')} could not be checked (errors above)." if failed else ""
+    checked = plural(report.checked_files, "file")
     if not tally.total:
         verdict = "All checks passed" if not failed else "No findings"
         print(f"{verdict} ({checked}).{unchecked}")
@@ -161,11 +163,7 @@ def _print_summary(tally, report):
     parts = ", ".join(f"{tally.by_severity[s]} {s}" for s in ("error", "warning", "info") if tally.by_severity[s])
     fixable = sum(tally.fixable_by_code.values())
     hint = f" {fixable} fixable with --fix." if fixable else ""
-    print(f"Found {_count(tally.total, 'finding')} ({parts}) in {checked}.{hint}{unchecked}")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
+    print(f"Found {plural(tally.total, 'finding')} ({parts}) in {checked}.{hint}{unchecked}")
 
 
 def _apply_fixes(findings, write: bool, sources):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from factlint.config import matches
 from factlint.errors import ConfigError
+from factlint.formats import plural
 
 ALWAYS_SKIPPED_DIRS = {".git", ".hg", ".svn", ".factlint_cache", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -72,7 +73,7 @@ def discover(paths, settings, extensions) -> list[str]:
                 seen.add(file)
                 found.append(file)
     if not found:
-        why = (f"; git ignores {git_ignored} article file{'s' * (git_ignored != 1)} there "
+        why = (f"; git ignores {plural(git_ignored, 'article file')} there "
                "(--no-respect-gitignore checks them)") if git_ignored else ""
         raise ConfigError(f"no articles found in {', '.join(map(str, paths))} "
                           f"(looked for {', '.join(extensions)}){why}")

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 
+def plural(n: int, noun: str) -> str:
+    """"1 file", "3 files": a count and its noun, for messages and reports."""
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 @dataclass
 class RenderContext:
     rules: dict                     # code -> Rule, for the rules that can fire

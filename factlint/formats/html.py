@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from factlint.formats import Format
+from factlint.formats import Format, plural
 from factlint.findings import severity_rank
 
 STYLE = """
@@ -38,7 +38,7 @@ class HtmlFormat(Format):
         parts = [
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
-            f"<title>factlint report: {len(findings)} finding{'s' if len(findings) != 1 else ''}</title>",
+            f"<title>factlint report: {plural(len(findings), 'finding')}</title>",
             f"<style>{STYLE}</style></head><body>",
             "<h1>factlint report</h1>",
             self._summary(findings, by_path, context),
@@ -52,8 +52,7 @@ class HtmlFormat(Format):
 
     @staticmethod
     def _summary(findings, by_path, context) -> str:
-        checked = f"{context.checked_files} file{'s' if context.checked_files != 1 else ''} checked, " \
-            if context.checked_files else ""
+        checked = f"{plural(context.checked_files, 'file')} checked, " if context.checked_files else ""
         if not findings:
             return f"<p>{checked}no findings. <small>factlint {escape(context.version)}</small></p>"
         severities = Counter(f.severity for f in findings)
@@ -64,8 +63,8 @@ class HtmlFormat(Format):
             f"<td>{n}</td></tr>" for code, n in sorted(Counter(f.code for f in findings).items()))
         files = "".join(f'<li><a href="#file-{i + 1}">{escape(p)}</a> ({len(items)})</li>'
                         for i, (p, items) in enumerate(by_path.items()))
-        return (f"<p>{checked}{len(findings)} finding{'s' if len(findings) != 1 else ''} in {len(by_path)} "
-                f"file{'s' if len(by_path) != 1 else ''}: {counted}. <small>factlint {escape(context.version)}</small></p>"
+        return (f"<p>{checked}{plural(len(findings), 'finding')} in {plural(len(by_path), 'file')}: {counted}. "
+                f"<small>factlint {escape(context.version)}</small></p>"
                 f"<table><tr><th>rule</th><th>name</th><th>findings</th></tr>{rows}</table>"
                 f"<ul>{files}</ul>")
 
