@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-BOUNDARY = re.compile(r"[.!?…]+[”\"»’)]*(?=\s+[\"“«¿¡(—–-]?[\w\"“«])|\n")
+BOUNDARY = re.compile(r"[.!?…]+[”\"»’)']*(?=\s+[\"“«¿¡(—–'-]?[\w\"“«])|\n")
 LAST_TOKEN = re.compile(r"([\w.]+)$")
 INITIALS = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?")  # "V." in Chris V. Nicholson, "U.S."
 

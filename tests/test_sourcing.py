@@ -52,6 +52,17 @@ def test_quote_without_speaker(linter):
     assert "FL303" in _codes(linter, "“We will be the largest company in the world by far.”", "en")
 
 
+@pytest.mark.parametrize("text,flagged", [
+    ("'The economy will shrink by a fifth next year because of the tariffs.'", True),  # British style
+    ("'The economy will shrink by a fifth next year because of the tariffs,' the minister said.", False),
+    ("The players' union rejected the deal, and it's the fans' turn to decide the club's future.", False),
+    ("Rock 'n' roll came back in the '90s when the clubs of the city reopened.", False),
+])
+def test_single_straight_quotation_marks(linter, text, flagged):
+    """A quotation in straight single marks is one; apostrophes (it's, the players') are not marks."""
+    assert ("FL303" in _codes(linter, text, "en")) is flagged
+
+
 def test_scare_quotes_are_not_quotes(linter):
     assert "FL303" not in _codes(linter, "He called it a “good business” move.", "en")
 
@@ -127,6 +138,23 @@ def test_hedge_and_anonymous(linter):
     ("Students fight the culture of caffeine-fuelled all-nighters.", "en", False),  # an adjective
     ("Cheap credit fuelled the housing boom.", "en", True),
     ("Hopefully, we can get three points, but that will be a tough game.", "en", False),  # opinion
+    # the first person is someone speaking: a column's writer, or a speaker whose quotation marks were lost
+    ("We will succeed, because we are more powerful together.", "en", False),
+    ("The US will succeed, because it is more powerful.", "en", True),  # "US" is no "us"
+    ("World War I killed 17 million people.", "en", True),  # a numeral, not "I"
+    ("I was sure the economy would grow 5% next year.", "en", False),
+    ("La oposición no va a votar por él, no es popular con nuestro partido.", "es", False),
+    ("Eu prometo que, da próxima vez, isso não vai ocorrer.", "pt", False),
+    ("Os manifestantes vão protestar nos próximos dias contra a reforma.", "pt", True),  # "nos": em + os
+    # the reporting verbs of European Portuguese and the plural forms
+    ("A economia vai crescer 3% este ano, referiu o ministro.", "pt", False),
+    ("Em seguida aparece a CBS com 3,1 milhões, apontou a Nielsen.", "pt", False),
+    ("La economía crecerá un 3% este año, afirmaron los analistas.", "es", False),
+    ("La economía crecerá un 3% este año, acotó el ministro.", "es", False),
+    ("The economy will shrink next year, the minister cautioned.", "en", False),
+    # a scheduled event on "this Saturday" or tonight
+    ("Este sábado, a cidade de Nova Iorque acolherá o Global Citizen Festival.", "pt", False),
+    ("Esta noche, el presidente hablará ante el Congreso.", "es", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

@@ -25,7 +25,10 @@ from factlint.quantities import TIME_NOUNS
 from factlint.regexes import optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
-QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
+# quotations: curly, angle and straight double marks; single marks, straight ones (British style) opening
+# before a letter and closing after one, an apostrophe inside a word ("it's") left alone; a dash dialogue line
+QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?<!\w)'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w))+(?<=[\w.,!?])'(?!\w)"
+                   r"|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
 SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d_][\w.’'\-]*){0,3}):\s*$")
 TITLE_MAX_WORDS = 15  # an article's first paragraph this short, on one line, before a lede, is its title
 LEDE_MIN_WORDS = 20
@@ -58,6 +61,7 @@ class Signals:
     anonymous: object = None
     hedges: object = None
     opinion: object = None
+    first_person: object = None
     schedule: object = None
     boilerplate: object = None
     boilerplate_tail: object = None
@@ -81,7 +85,7 @@ class Signals:
             claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
 
 
-GATED = ("attribution", "anonymous", "hedges", "opinion", "schedule")
+GATED = ("attribution", "anonymous", "hedges", "opinion", "first_person", "schedule")
 
 
 class SourcingKind(RuleKind):
@@ -109,7 +113,8 @@ class SourcingKind(RuleKind):
                 self.signals[lang] = Signals(
                     attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
                     anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
-                    opinion=_compile(slot.get("opinion")), schedule=_compile(slot.get("schedule")),
+                    opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
+                    schedule=_compile(slot.get("schedule")),
                     boilerplate=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate", ["(?!)"])) + ")", re.I),
                     boilerplate_tail=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate_tail", ["(?!)"])) + ")", re.I),
                     claims={what: _compile(p) for what, p in slot["claims"].items()},
@@ -216,8 +221,10 @@ def analyse(doc, signals):
             sentence = text[s.start:s.end]
             in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
             # a sentence someone is quoted saying: sourced by its speaker, or the quotation check's business
+            # a sentence in the first person is someone speaking too: the writer of a column, or a
+            # speaker whose quotation marks were lost
             spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
-                (carried is not None and s.start < carried)
+                (carried is not None and s.start < carried) or bool(_search(signals.first_person, sentence))
             claim = _claim(sentence, s, quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)],
                            signals)
             anonymous = _search(signals.anonymous, sentence)
@@ -302,7 +309,7 @@ def _is_headline(paragraph: str) -> bool:
     """A one-line paragraph of a few words with no closing punctuation is a headline or a label;
     headlines summarise the article and carry no attribution by convention."""
     line = paragraph.strip()
-    return "\n" not in line and len(line.split()) <= 20 and not line.endswith((".", "!", "?", "”", '"', "»", ":"))
+    return "\n" not in line and len(line.split()) <= 20 and not line.endswith((".", "!", "?", "”", '"', "»", "’", "'", ":"))
 
 
 def _is_title(paragraph: str, following: str) -> bool:
