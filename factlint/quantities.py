@@ -31,7 +31,7 @@ URL_HINTS = ("://", "www.", "@")  # a URL or an address holds one of these
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
 DIGIT_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f ](?=\d)")  # "20 000": a thousands separator
 NEXT_WORD = re.compile(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})")  # the noun a figure counts
-WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ -]$")
+WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ \xa0\u202f-]$")  # no-break spaces too: "minuto\xa065"
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
 MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
 MONTH_AFTER = re.compile(r"\s+(?:de\s+|of\s+)?([^\W\d_]+)")

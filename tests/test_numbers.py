@@ -32,6 +32,7 @@ def values(text, lang):
     ("las 7 p.m. ET", "es", [(19 * 60, "time")]),
     ("en el canal 5 del Reino Unido", "es", [(5, "label")]),  # which one, not how many
     ("the race for district 17", "en", [(17, "label")]),
+    ("un gol en el minuto\xa065", "es", [(65, "label")]),  # a no-break space before the figure
     ("a rating of 4.40 on Thursday", "en", [(4.4, "count")]),  # no "am": a decimal
     ("Fourteen people were hurt", "en", [(14, "count")]),  # a number word opening a sentence
     ("# Indonesia Tsunami Toll Soars Above 800.", "en", [(800, "count")]),  # not a name like "Llama 3"

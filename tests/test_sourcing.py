@@ -145,6 +145,8 @@ def test_hedge_and_anonymous(linter):
     ("I was sure the economy would grow 5% next year.", "en", False),
     ("La oposición no va a votar por él, no es popular con nuestro partido.", "es", False),
     ("Eu prometo que, da próxima vez, isso não vai ocorrer.", "pt", False),
+    ("Espero que podamos lograr los tres puntos, pero será un partido difícil.", "es", False),
+    ("Depois do intervalo fomos a melhor equipa em campo.", "pt", False),
     ("Os manifestantes vão protestar nos próximos dias contra a reforma.", "pt", True),  # "nos": em + os
     # the reporting verbs of European Portuguese and the plural forms
     ("A economia vai crescer 3% este ano, referiu o ministro.", "pt", False),
@@ -152,6 +154,15 @@ def test_hedge_and_anonymous(linter):
     ("La economía crecerá un 3% este año, afirmaron los analistas.", "es", False),
     ("La economía crecerá un 3% este año, acotó el ministro.", "es", False),
     ("The economy will shrink next year, the minister cautioned.", "en", False),
+    # "illegal" charges someone when a thing is said to be or to be done illegally
+    ("China regards the defectors as illegal migrants rather than refugees.", "en", False),
+    ("Bats are protected and it is illegal to kill them.", "en", False),  # the law, not a charge
+    ("The payments to the lobbyist were illegal.", "en", True),
+    ("The firm illegally collected the data of its users.", "en", True),
+    ("Los murciélagos están protegidos y es ilegal matarlos.", "es", False),
+    ("La empresa transfirió fondos de forma ilegal a cuentas en el extranjero.", "es", True),
+    ("A greve dos motoristas foi ilegal.", "pt", True),
+    ("O governo deportou os imigrantes ilegais.", "pt", False),
     # a scheduled event on "this Saturday" or tonight
     ("Este sábado, a cidade de Nova Iorque acolherá o Global Citizen Festival.", "pt", False),
     ("Esta noche, el presidente hablará ante el Congreso.", "es", False),
