@@ -441,6 +441,7 @@ def spelling_pairs(summary, checked_keys=None) -> list:
     reported.
     """
     blocks = defaultdict(list)
+    english = {word for key in summary if key.startswith("en\t") for word in key.split("\t")[1:]}
     for key, item in summary.items():
         lang, *words = key.split("\t")
         slot = {"key": key, "text": " ".join(words), "words": words, "lang": lang, "count": item["count"],
@@ -473,9 +474,24 @@ def spelling_pairs(summary, checked_keys=None) -> list:
                     continue  # "Wade" of Will Wade and "Wayde" of Wayde Sims: two people
                 if reason and "truncated" in reason and not any(w[-1].isupper() for w in minor["words"]):
                     continue  # German / Germany, Estado / Estados: words, not cut-off names (OpenA is)
+                if reason and reason not in ("accents differ", "differs only in case") \
+                        and _english_form(minor, major, english):
+                    continue  # Pennsylvania beside Pensilvania: a name's English form, not a slip
                 if reason:
                     pairs.append((major, minor, reason))
     return pairs
+
+
+def _english_form(minor, major, english) -> bool:
+    """Is the minority spelling of a Spanish or Portuguese name its English form beside the
+    language's own (Pennsylvania / Pensilvania, Samaritans / Samaritanos)?  So it is when every
+    word in which the two differ is written the minority's way in the corpus's English articles
+    (``english``: the words of their names) and never the majority's way.  A slip the English
+    original made ("Davies" for "Davis") is still reported there."""
+    if minor["lang"] == "en":
+        return False
+    differing = [(a, b) for a, b in zip(minor["words"], major["words"]) if a != b]
+    return bool(differing) and all(a in english and b not in english for a, b in differing)
 
 
 def _orthographies(a, b) -> bool:
