@@ -221,14 +221,16 @@ def analyse(doc, signals):
             sentence = text[s.start:s.end]
             in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
             # a sentence someone is quoted saying: sourced by its speaker, or the quotation check's business
-            # a sentence in the first person is someone speaking too: the writer of a column, or a
-            # speaker whose quotation marks were lost
             spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
-                (carried is not None and s.start < carried) or bool(_search(signals.first_person, sentence))
+                (carried is not None and s.start < carried)
             claim = _claim(sentence, s, quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)],
                            signals)
             anonymous = _search(signals.anonymous, sentence)
             hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
+            if (claim or hedge) and not spoken and _search(signals.first_person, sentence):
+                # a sentence in the first person is someone speaking too: the writer of a column, or
+                # a speaker whose quotation marks were lost (only a claim or a hedge needs to know)
+                spoken, hedge = True, None
             quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
