@@ -326,8 +326,10 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
 
 
 RANGE_DASH = re.compile(r"^\s*(?:-|–|—|to|a|al|hasta|até)\s*$", re.I)
-RANGE_AND = re.compile(r"^\s*(?:and|y|e|a)\s*$", re.I)
-RANGE_OPEN = re.compile(r"(?:between|from|entre|de|desde)\s+$", re.I)
+# the ends of a range may each take an article: "entre el 30 y el 43 %", "entre os 30 e os 43%"
+RANGE_ARTICLE = r"(?:\s+(?:el|la|los|las|o|a|os|as))?"
+RANGE_AND = re.compile(r"^\s*(?:and|y|e|a)" + RANGE_ARTICLE + r"\s*$", re.I)
+RANGE_OPEN = re.compile(r"(?:between|from|entre|de|desde)" + RANGE_ARTICLE + r"\s+$", re.I)
 
 
 def _link_ranges(found, text, lang):

@@ -37,6 +37,7 @@ def values(text, lang):
     ("Fourteen people were hurt", "en", [(14, "count")]),  # a number word opening a sentence
     ("# Indonesia Tsunami Toll Soars Above 800.", "en", [(800, "count")]),  # not a name like "Llama 3"
     ("más del 80 por ciento", "es", [(80, "percent")]),
+    ("Sólo el 10 porciento dijo que sí", "es", [(10, "percent")]),  # a spelling of the Americas
     ("21h30", "pt", [(21 * 60 + 30, "time")]),
     ("3.º andar", "pt", [(3, "ordinal")]),
 ])
@@ -72,6 +73,18 @@ def test_ambiguous_spanish_range():
     qs = extract_quantities("entre 10 y 20.000 GPUs", "es")
     assert qs[0].ambiguous_range and not qs[1].ambiguous_range
     assert not extract_quantities("entre 10.000 y 20.000 GPUs", "es")[0].ambiguous_range
+
+
+@pytest.mark.parametrize("text,lang,linked", [
+    ("entre el 30 y el 43 % de los votantes", "es", True),  # each end with its article
+    ("entre os 30 e os 43% dos eleitores", "pt", True),
+    ("between 30 and 43 percent of voters", "en", True),
+    ("el 30 y el 43 % de los votantes", "es", False),  # no "entre": two figures
+])
+def test_ranges_with_articles(text, lang, linked):
+    low, high = extract_quantities(text, lang)[:2]
+    assert (low.range_with == 1 and high.range_with == 0) is linked
+    assert (low.kind == "percent") is linked
 
 
 def _q(text, lang):
