@@ -3,7 +3,8 @@
 The signals are data (``signals:`` files, one per language, in
 ``rules/sourcing/``).  A sentence is a *claim* when it carries a figure, a
 superlative, a prediction, a causal assertion or a charge, and is not opinion
-marked as such.  It is *attributed* when it, or the next sentence of the same
+marked as such nor in the first person (someone speaking: a column's writer, or
+a speaker whose quotation marks were lost).  It is *attributed* when it, or the next sentence of the same
 paragraph, names who says so (a reporting verb, "according to", a document or
 data source, a link), or when it sits in a quotation whose paragraph has a
 speaker.  Attribution is not carried across paragraphs, except in articles
