@@ -163,6 +163,15 @@ def test_hedge_and_anonymous(linter):
     ("La empresa transfirió fondos de forma ilegal a cuentas en el extranjero.", "es", True),
     ("A greve dos motoristas foi ilegal.", "pt", True),
     ("O governo deportou os imigrantes ilegais.", "pt", False),
+    # the future passive arranges; it forecasts only an outcome
+    ("Special recorders will be placed at key locations around the property.", "en", False),
+    ("The charges will be reviewed by the Public Prosecution Service.", "en", False),
+    ("Thousands of homes will be destroyed by the floods.", "en", True),
+    ("The festival will feature a powerful line-up of stars.", "en", False),
+    ("Los buques serán operados por una tripulación reducida.", "es", False),
+    ("Los vuelos serán cancelados por la tormenta.", "es", True),
+    ("Serão colocados gravadores especiais em pontos estratégicos.", "pt", False),
+    ("Muitas casas serão destruídas pelas cheias.", "pt", True),
     # a scheduled event on "this Saturday" or tonight
     ("Este sábado, a cidade de Nova Iorque acolherá o Global Citizen Festival.", "pt", False),
     ("Esta noche, el presidente hablará ante el Congreso.", "es", False),
