@@ -8,8 +8,10 @@ organisations are not translated; "Casa Blanca" / "White House" never qualify).
 Each round misspells one such name in one version of every group, with the
 misspellings of ``names_bench.py`` (phonetic respelling, a dropped, doubled or
 swapped letter, a lost accent, truncation, case), either at one mention or at
-every mention of that version (a translator's consistent slip).  NTREX's names
-are not in the default registry, so only the corpus-wide check can catch them.
+every mention of that version (a translator's consistent slip), or, where that
+version also writes the surname alone ("Ardern said"), at one such mention.
+NTREX's names are not in the default registry, so only the corpus, translation
+and article checks can catch them.
 A misspelling is *caught* when a new name finding lands on one of its lines.
 Reports recall per kind and scope, and the name findings of the untouched corpus.
 Writes bench/out/ntrex_names.json.  Not a test: the corpus lives outside the repository.
@@ -40,6 +42,19 @@ def shared_names(texts: dict[str, str]) -> list[str]:
     return sorted(found or ())
 
 
+def _alone(words, lines) -> list[tuple[int, int]]:
+    """(line, column) of each mention of the name's last word on its own, mid-sentence and not
+    after the name's other words ("Ardern said", not "Jacinda Ardern")."""
+    surname = re.compile(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])")
+    found = []
+    for i in range(body_start(lines), len(lines)):
+        for m in surname.finditer(lines[i]):
+            before = lines[i][:m.start()]
+            if m.start() > 1 and before[-2] not in ".!?" and not before.endswith(" ".join(words[:-1]) + " "):
+                found.append((i, m.start()))
+    return found
+
+
 def main() -> int:
     started = start(__doc__.splitlines()[0])
     if started is None:
@@ -64,16 +79,25 @@ def main() -> int:
                 name, lang = rnd.choice(names), rnd.choice(sorted(langs))
                 words = name.split()
                 k = rnd.randrange(len(words))
+                scope = rnd.choice(["one mention", "every mention", "surname alone"])
+                lines = texts[lang].split("\n")
+                if scope == "surname alone":
+                    alone = _alone(words, lines)
+                    if not alone:
+                        continue
+                    k, name, (i, at_column) = len(words) - 1, words[-1], rnd.choice(alone)
                 wrong = misspell(words[k], rnd)
                 if wrong is None:
                     continue
-                misspelt = " ".join(words[:k] + [wrong[0]] + words[k + 1:])
-                scope = rnd.choice(["one mention", "every mention"])
-                lines = texts[lang].split("\n")
-                at = [i for i in range(body_start(lines), len(lines)) if name in lines[i]]
-                chosen = at if scope == "every mention" else [rnd.choice(at)]
-                for i in chosen:
-                    lines[i] = lines[i].replace(name, misspelt, 1 if scope == "one mention" else -1)
+                if scope == "surname alone":
+                    misspelt, chosen = wrong[0], [i]
+                    lines[i] = lines[i][:at_column] + misspelt + lines[i][at_column + len(name):]
+                else:
+                    misspelt = " ".join(words[:k] + [wrong[0]] + words[k + 1:])
+                    at = [i for i in range(body_start(lines), len(lines)) if name in lines[i]]
+                    chosen = at if scope == "every mention" else [rnd.choice(at)]
+                    for i in chosen:
+                        lines[i] = lines[i].replace(name, misspelt, 1 if scope == "one mention" else -1)
                 path = directory / story.split("/")[0] / langs[lang].name
                 path.write_text("\n".join(lines), encoding="utf-8")
                 edits[story] = (path.relative_to(directory).as_posix(), [i + 1 for i in chosen], scope, wrong[1],
@@ -90,7 +114,7 @@ def main() -> int:
     print(f"{'scope':<14} {'kind':<9} {'caught':>6} {'of':>4} {'recall':>7}")
     for (scope, kind), (caught, n) in sorted(tallies.items()):
         print(f"{scope:<14} {kind:<9} {caught:>6} {n:>4} {caught / n:>7.2f}")
-    for scope in ("one mention", "every mention"):
+    for scope in ("one mention", "every mention", "surname alone"):
         caught = sum(c for (s, _), (c, _) in tallies.items() if s == scope)
         n = sum(n for (s, _), (_, n) in tallies.items() if s == scope)
         print(f"{scope:<14} {'all':<9} {caught:>6} {n:>4} {caught / max(n, 1):>7.2f}")

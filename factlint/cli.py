@@ -103,12 +103,12 @@ def main(argv=None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader left (`factlint check | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
     except Exception as exc:  # a bug must still end in one clear line, not a traceback
         if os.environ.get("FACTLINT_DEBUG"):
             raise
         print(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in factlint or a plugin. "
               "Run with FACTLINT_DEBUG=1 to see the traceback.", file=sys.stderr)
-        return EXIT_ERROR
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR

@@ -23,7 +23,14 @@ def mentions(doc):
     from factlint.lang import load
     from factlint.mentions import extract_mentions
 
-    return doc.memo("mentions", lambda: extract_mentions(doc.text, load(doc.lang)))
+    return doc.memo("mentions", lambda: extract_mentions(doc.text, load(doc.lang), lowered=lowercase_words(doc)))
+
+
+def lowercase_words(doc):
+    """The words the document writes in lower case: a capitalised one of them is a common word."""
+    from factlint.mentions import lowercase_vocabulary
+
+    return doc.memo("lowercase_words", lambda: lowercase_vocabulary(doc.text))
 
 
 def folded(doc):

@@ -93,9 +93,10 @@ def _tokens(text: str, lang):
     return kept
 
 
-def extract_mentions(text: str, lang, max_tokens: int = 6) -> list[Mention]:
-    """All name mentions of ``text`` for the language data ``lang``."""
-    lowered_words = _lowercase_vocabulary(text)
+def extract_mentions(text: str, lang, max_tokens: int = 6, lowered=None) -> list[Mention]:
+    """All name mentions of ``text`` for the language data ``lang`` (``lowered``: the words
+    ``text`` writes in lower case, when already known)."""
+    lowered_words = lowered if lowered is not None else lowercase_vocabulary(text)
     tokens = _tokens(text, lang)
     mentions = []
     i = 0
@@ -167,5 +168,5 @@ def _common(word: str, lang, lowered_words) -> bool:
     return low in lang.stopwords or low in lowered_words or low in lang.months or low in lang.weekdays
 
 
-def _lowercase_vocabulary(text: str) -> set[str]:
+def lowercase_vocabulary(text: str) -> set[str]:
     return {w for w in re.findall(r"\b[^\W\d_A-Z][\w]*", text) if w.islower()}

@@ -389,3 +389,17 @@ def test_binary_standard_input_is_an_error(cli, tmp_path):
                            input=b"\x00\x01\x02\xff\xfe" * 50, capture_output=True, cwd=tmp_path, timeout=120)
         assert r.returncode == 2 and r.stderr.count(b"error: -") == 1 and b"internal error" not in r.stderr
     assert r.stdout == b""  # --fix writes no buffer back
+
+
+def test_a_reader_that_leaves_early_is_no_internal_error(tmp_path):
+    """`factlint check | head -1`: the closed pipe ends the run quietly, without a traceback."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "factlint", "check", str(SEEDS), "--no-cache"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader leaves after one line
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "internal error" not in stderr and "Traceback" not in stderr, stderr

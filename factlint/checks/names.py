@@ -144,8 +144,9 @@ def resolve(mention_words, registry: Registry):
 class NameKind(SummarizedKind):
     name = "name"
     options_schema = {
-        "check": {"enum": ["registry", "corpus", "translation"],
-                  "description": "compare with the registry, across the corpus, or across the versions of a story"},
+        "check": {"enum": ["registry", "article", "corpus", "translation"],
+                  "description": "compare with the registry, within the article, across the corpus, or across "
+                                 "the versions of a story"},
         "min_ratio": {"type": "number", "minimum": 1, "description": "corpus: how many times more often the majority spelling appears (default 2)"},
     }
     required_options = ("check",)
@@ -153,6 +154,7 @@ class NameKind(SummarizedKind):
     def __init__(self, rules, data, settings):
         super().__init__(rules, data, settings)
         self.registry_rules = [r for r in rules if r.options["check"] == "registry"]
+        self.article_rules = [r for r in rules if r.options["check"] == "article"]
         self.corpus_rules = [r for r in rules if r.options["check"] == "corpus"]
         self.translation_rules = [r for r in rules if r.options["check"] == "translation"]
         self._registry = None
@@ -168,7 +170,7 @@ class NameKind(SummarizedKind):
         return f"Names registry: {count} entities (entities: sections of the loaded packs)."
 
     def document(self, doc):
-        findings, unexplained = [], []
+        findings, unexplained, alone = [], [], []
         found = mentions(doc)
         full_names = {}  # a word of a name of several words -> that name ("Wade" -> "Will Wade")
         for mention in found:
@@ -187,15 +189,56 @@ class NameKind(SummarizedKind):
                     if rule.applies_to(doc.lang):
                         findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason,
                                                                j - i, kind))
-            alone = mention.initial and len(mention.tokens) == 1  # any word may open a sentence
-            if not any(covered) and not (alone and mention.tokens[0] not in full_names):
+            opening = mention.initial and len(mention.tokens) == 1  # any word may open a sentence
+            if not any(covered) and len(mention.tokens) == 1 and mention.tokens[0] not in full_names:
+                alone.append(mention)
+            if not any(covered) and not (opening and mention.tokens[0] not in full_names):
                 item = {"words": mention.tokens, "loc": span_location(doc, mention.start, mention.end)}
                 if len(mention.tokens) == 1 and mention.tokens[0] in full_names:
                     item["of"] = full_names[mention.tokens[0]]  # a surname or first name used alone
-                if alone:  # "Haeder said", after "Simon Haeder": tells a person, but is no spelling to compare
+                if opening:  # "Haeder said", after "Simon Haeder": tells a person, but is no spelling to compare
                     item["initial"] = True
                 unexplained.append(item)
+        if self.article_rules and alone:
+            findings.extend(self._within_article(doc, found, alone))
         return findings, {"lang": doc.lang, "locale": locale_of(doc), "names": unexplained}
+
+    def _within_article(self, doc, found, alone):
+        """FL104: a word used alone, a letter off the surname of a full name the article gives
+        ("Scholtz said", after "Olaf Scholz"), when no other full name of the article is as close."""
+        from factlint.extracts import lowercase_words
+        from factlint.lang import load
+
+        lang = load(doc.lang)
+        written = defaultdict(list)
+        for mention in alone:
+            if len(mention.tokens[0]) >= MIN_SURNAME and not mention.tokens[0].isupper():
+                written[mention.tokens[0]].append(mention)
+        surnames = _surnames(found, lang, lambda: lowercase_words(doc)) if written else {}
+        if not surnames:
+            return []
+        uses = defaultdict(int)  # how often each surname is written, alone or in its full name
+        for mention in found:
+            if mention.tokens[-1] in surnames:
+                uses[mention.tokens[-1]] += 1
+        out = []
+        for word, places in written.items():
+            # accents or case alone count only in a name without particles: a place's accents differ
+            # beside a title "of" it ("Macedonia", "Primeiro Ministro da Macedônia")
+            close = [(surname, reason) for surname in surnames if (reason := surname_slip(word, surname))
+                     and not (reason in ("accents differ", "differs only in case")
+                              and lang.particles.intersection(surnames[surname].split()))]
+            if len(close) != 1 or len(places) > uses[close[0][0]]:
+                continue  # none, two people it could be, or the article's own usage: the full name is the odd one
+            surname, reason = close[0]
+            for rule in self.article_rules:
+                if not rule.applies_to(doc.lang):
+                    continue
+                for mention in places:
+                    message = rule.format_message(mention=word, canonical=surname, full=surnames[surname], why=reason)
+                    out.append(finding(doc, rule, mention.start, mention.end, message,
+                                       fix={"replacement": surname, "message": f"Replace with {surname!r}"}))
+        return out
 
     def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
         canonical = entity["name"]
@@ -292,6 +335,48 @@ class NameKind(SummarizedKind):
                                       counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
         return [corpus_finding(_Located(path), rule, loc, message, related=related, snippet=minor["text"])
                 for path, loc in checked_places]
+
+
+MIN_SURNAME = 4  # shorter words alone are too often other words ("Ek" is for the registry)
+
+
+def _surnames(found, lang, lowercase) -> dict:
+    """{surname: full name} of the people an article names in full: names of two to four words,
+    none of them an organisation's or a place's word ("Deutsche Bank", "Costa Rica"), nor, but
+    for particles (de, van), a word the article also writes in lower case or a stopword
+    ("Primeiro Ministro da Macedônia", "União Europeia" beside "europeia").  ``lowercase``
+    gives the article's lower-case words, read only if a name of the right shape is found."""
+    out, lowered = {}, None
+    for mention in found:
+        words = mention.tokens
+        if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words) or words[-1].isupper() \
+                or len(words[-1]) < MIN_SURNAME + 1:
+            continue
+        folded = [w.lower() for w in words]
+        if set(folded) & (ORGANISATION_WORDS | PLACE_WORDS):
+            continue
+        if any(w in lang.stopwords for w in folded if w not in lang.particles):
+            continue
+        lowered = lowered if lowered is not None else lowercase()
+        if any(w in lowered for w in folded if w not in lang.particles):
+            continue
+        out.setdefault(words[-1], " ".join(words))
+    return out
+
+
+def surname_slip(word: str, surname: str) -> str | None:
+    """Why ``word``, written alone, probably misspells ``surname`` (None if it does not): case,
+    accents, one edit that keeps it a name (not a plural, nor a longer word), or the last letter
+    dropped from a word of five letters or more ("Morrise" for Morrisey)."""
+    from factlint.namematch import compare_tokens
+
+    if word == surname or abs(len(word) - len(surname)) > 2 or word[0].lower() != surname[0].lower() \
+            or word in (surname + "s", surname + "es") or surname in (word + "s", word + "es"):
+        return None  # the cheap tests first: a slip keeps the first letter and about the length
+    reason = compare_tokens(word, surname)
+    if reason in (None, "exact") or (reason.startswith("truncated") and (len(word) < 5 or "(1 " not in reason)):
+        return None  # a cut-off word of four letters may be a word of its own ("Rich" of Richie)
+    return reason
 
 
 def _word_offsets(text, mention):
@@ -500,13 +585,15 @@ def _orthographies(a, b) -> bool:
     return "" not in a["locales"] | b["locales"] and not a["locales"] & b["locales"]
 
 
-# Words that make a name an organisation's or a place's, for `names --suggest`'s guesses.
+# Words that make a name an organisation's or a place's: no person's full name (FL104), and
+# `names --suggest`'s guesses.
 ORGANISATION_WORDS = frozenset(
     "inc corp corporation ltd llc group grupo labs lab university universidad universidade institute instituto "
     "foundation fundación fundação party partido bank banco agency agencia agência ministry ministerio ministério "
     "council consejo conselho committee comité comitê association asociación associação news times post company "
     "compañía companhia technologies systems media press club federation federación federação commission "
-    "comisión comissão court tribunal police policía polícia army ejército exército league liga".split())
+    "comisión comissão court tribunal police policía polícia army ejército exército league liga union unión união "
+    "navigation airlines airways".split())
 PLACE_WORDS = frozenset(
     "new nueva nova san santa são saint los las rio río ciudad cidade united estados reino costa puerto porto "
     "north south east west norte sur sul mount monte lake lago cape cabo gulf golfo valley valle vale".split())
