@@ -246,6 +246,22 @@ def test_html_columns_point_into_the_source(cli, tmp_path):
     assert (f["line"], f["column"]) == (1, 16)
 
 
+def test_spaces_left_by_markup_are_not_text(cli, tmp_path):
+    """A tag or a link target blanked before punctuation is no space; a match that crosses
+    markup is reported as the reader sees it, and never fixed (the fix would delete the markup)."""
+    write(tmp_path / "a.md", "Prices rose, [the bureau said](https://bls.gov/cpi/). It was the **the** end.\n")
+    html = ("<p>Prices rose, <a href='https://bls.gov'>the bureau said</a>.</p>"
+            "<p>It was <b>the</b> the best <em>year</em> .</p><p>The end</p><p>end of story.</p>\n")
+    write(tmp_path / "b.html", html)
+    r = cli("check", str(tmp_path), "--format", "json", "--no-cache", "--lang", "en", "--select", "FL0")
+    found = sorted((Path(f["path"]).name, f["code"], f["message"], f["fix"] is not None) for f in json.loads(r.stdout))
+    assert found == [("a.md", "FL001", 'Repeated word "the the"', False),
+                     ("b.html", "FL001", 'Repeated word "the the"', False),
+                     ("b.html", "FL002", 'Space before "."', False)]  # "year</em> ." has a real space
+    cli("check", str(tmp_path), "--fix", "--no-cache", "--lang", "en")
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == html
+
+
 def test_inline_suppressions(cli, tmp_path):
     write(tmp_path / "a.md", "<!-- factlint: ignore FL001 -->\nThe the end.\n\nThe the end. <!-- factlint: ignore -->\n\nThe the end.\n")
     write(tmp_path / "b.txt", "[factlint: ignore FL001]\nThe the end.\n")

@@ -8,6 +8,11 @@
 Patterns are matched on whole words (Unicode-aware, so accented letters count
 as word characters) unless ``nonword: true``.  They run under a time-out so a
 catastrophic pattern cannot hang a CI job.
+
+Readers blank markup with spaces to keep offsets, so a match may owe its spaces to
+a tag ("said</a>." reads "said    ."): such a match counts only if it still matches
+the text as rendered, without the markup, and then it offers no fix, which would
+delete the markup with the text.
 """
 from __future__ import annotations
 
@@ -66,12 +71,33 @@ class PatternKind(RuleKind):
                     key = text.lower() if rule.options.get("ignorecase") else text
                     if key in exceptions:
                         continue
+                    markup = doc.text[match.start():match.end()] != doc.source[match.start():match.end()]
+                    if markup and not _still_matches(pattern, doc, match.start(), match.end()):
+                        continue  # the markup made the match ("said</a>."): the reader sees none
                     fix = None
-                    values = {"match": text, "replacement": ""}
+                    values = {"match": " ".join(text.split()) if markup else text, "replacement": ""}
                     if replacement is not None:
                         new = match.expand(replacement)
                         values["replacement"] = new
-                        fix = {"replacement": new, "message": f"Replace with {new!r}"}
+                        if not markup:  # replacing markup with text would delete the markup
+                            fix = {"replacement": new, "message": f"Replace with {new!r}"}
                     findings.append(finding(doc, rule, match.start(), match.end(),
                                             rule.format_message(**values), fix=fix))
         return findings, None
+
+
+CONTEXT = 40  # characters either side of a match read again without markup
+
+
+def _still_matches(pattern, doc, start, end) -> bool:
+    """Does ``pattern`` match the text around ``start:end`` as a reader sees it, without the
+    markup blanked there (tags, link targets, emphasis), somewhere inside that span?  Blanked
+    spaces are markup; a newline a block tag left, or the character an entity became, is text."""
+    low, high = max(0, start - CONTEXT), min(len(doc.text), end + CONTEXT)
+    kept = [i for i in range(low, high) if doc.text[i] != " " or doc.source[i] == " "]
+    rendered = "".join(doc.text[i] for i in kept)
+    inside = [k for k, i in enumerate(kept) if start <= i < end]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    return any(m.start() <= last and m.end() > first for m in pattern.finditer(rendered))
