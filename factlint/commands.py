@@ -1,6 +1,7 @@
 """What each subcommand does (the CLI only parses arguments)."""
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -56,9 +57,13 @@ def _targets(args, linter):
     return files, corpus, {}
 
 
-def _read_text(path, sources) -> str:
-    """The text of ``path``: from standard input (``sources``) or from disk."""
-    return sources[path].decode("utf-8") if path in sources else Path(path).read_text(encoding="utf-8")
+def _read_text(path, sources) -> tuple[str, str]:
+    """(the text of ``path``, its byte-order mark or ""), from standard input (``sources``) or
+    from disk, decoded as the readers decode it: the mark dropped, line endings kept as written
+    (so offsets are the findings' offsets)."""
+    data = sources[path] if path in sources else Path(path).read_bytes()
+    bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""
+    return data.decode("utf-8-sig"), bom
 
 
 def _source_lookup(sources):
@@ -67,7 +72,7 @@ def _source_lookup(sources):
     def source_line(path, line):
         if path not in cache:
             try:
-                cache[path] = _read_text(path, sources).splitlines()
+                cache[path] = _read_text(path, sources)[0].splitlines()
             except (OSError, UnicodeDecodeError):
                 cache[path] = []
         lines = cache[path]
@@ -177,7 +182,7 @@ def _apply_fixes(findings, write: bool, sources):
     fixed_ids, changed = set(), 0
     for path, items in sorted(by_path.items()):
         try:
-            before = _read_text(path, sources)
+            before, bom = _read_text(path, sources)
         except (OSError, UnicodeDecodeError):
             continue
         if any(before[f.start:f.end] != f.snippet for f in items):
@@ -187,13 +192,15 @@ def _apply_fixes(findings, write: bool, sources):
         if after == before:
             continue
         if write:
-            write_atomically(path, after)
+            write_atomically(path, bom + after)
             changed += 1
             fixed_ids.update(id(f) for f in items)
         else:
             sys.stdout.write(unified_diff(path, before, after))
     if write and changed:
-        print(f"Fixed {len(fixed_ids)} findings in {changed} files.", file=sys.stderr)
+        from factlint.formats import plural
+
+        print(f"Fixed {plural(len(fixed_ids), 'finding')} in {plural(changed, 'file')}.", file=sys.stderr)
     return [f for f in findings if id(f) not in fixed_ids] if write else findings
 
 
@@ -202,12 +209,13 @@ def _fix_stdin(report, sources, args) -> int:
     with it) and the findings no fix closed to standard error."""
     from factlint.fixes import apply_fixes
 
-    (path, data), = sources.items()
+    (path, _), = sources.items()
     findings = report.findings
     if report.errors:  # the buffer could not be read (binary, not UTF-8), as check said: nothing to write back
         return EXIT_ERROR
-    after, _ = apply_fixes(data.decode("utf-8"), findings)
-    sys.stdout.write(after)
+    before, bom = _read_text(path, sources)
+    after, _ = apply_fixes(before, findings)
+    sys.stdout.write(bom + after)
     left = [f for f in findings if not f.fix]
     for f in left:
         print(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}", file=sys.stderr)

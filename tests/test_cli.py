@@ -282,6 +282,23 @@ def test_fix_and_diff(cli, tmp_path):
     assert path.read_text() == "Yann LeCun said the model, was ready.\n"
 
 
+def test_fix_keeps_byte_order_mark_and_line_endings(cli, tmp_path):
+    """A file saved on Windows (a byte-order mark, CRLF) is fixed in place and keeps both; so is
+    an editor's buffer on standard input."""
+    path = tmp_path / "a.md"
+    original = "\ufeff---\r\nlang: en\r\n---\r\nYann Lacon said the the model , was ready.\r\n\r\nEnd.\r\n"
+    path.write_bytes(original.encode("utf-8"))
+    r = cli("check", str(path), "--fix", "--no-cache")
+    assert "changed while it was checked" not in r.stderr and "Fixed 3 findings in 1 file." in r.stderr
+    assert path.read_bytes() == original.replace("Lacon said the the model ,", "LeCun said the model,").encode("utf-8")
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "factlint", "check", "-", "--stdin-filename", "b.md", "--fix",
+                        "--no-cache"], input=original.encode("utf-8"), capture_output=True, cwd=tmp_path)
+    assert r.stdout == original.replace("Lacon said the the model ,", "LeCun said the model,").encode("utf-8")
+
+
 def test_inputs_never_modified_without_fix(cli, tmp_path):
     files = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
     for fmt in ("text", "json"):
