@@ -28,7 +28,8 @@ def factlint_reader(path):
     ``read(path, source) -> (text, metadata)`` where ``text`` has exactly the
     length of ``source`` (markup replaced by spaces, newlines kept) so that
     positions point into the original file, and ``metadata`` is a dict (front
-    matter).  Stops at the first non-None result.
+    matter).  ``source`` ends its lines with ``\n`` only: the carriage return of a
+    Windows line ending arrives as a space.  Stops at the first non-None result.
 
     :param str path: the file's path as given or discovered.
     """

@@ -299,6 +299,26 @@ def test_fix_keeps_byte_order_mark_and_line_endings(cli, tmp_path):
     assert r.stdout == original.replace("Lacon said the the model ,", "LeCun said the model,").encode("utf-8")
 
 
+def test_windows_line_endings_change_nothing(cli, tmp_path):
+    """An article saved with CRLF line endings (front matter included) gets the findings, lines
+    and columns of the same article saved with LF."""
+    for name in ("lf", "crlf"):
+        (tmp_path / name).mkdir()
+    for seed in sorted(SEEDS.iterdir()):
+        text = seed.read_text(encoding="utf-8")
+        head = "---\nstory: s\n---\n" if not text.startswith("---") else ""
+        (tmp_path / "lf" / f"{seed.stem}.md").write_bytes((head + text).encode("utf-8"))
+        (tmp_path / "crlf" / f"{seed.stem}.md").write_bytes((head + text).replace("\n", "\r\n").encode("utf-8"))
+
+    def found(name):
+        r = cli("check", name, "--format", "json", "--no-cache", cwd=tmp_path)
+        return sorted((Path(f["path"]).name, f["line"], f["column"], f["end_line"], f["end_column"], f["code"])
+                      for f in json.loads(r.stdout))
+
+    lf = found("lf")
+    assert lf and found("crlf") == lf
+
+
 def test_inputs_never_modified_without_fix(cli, tmp_path):
     files = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
     for fmt in ("text", "json"):

@@ -74,7 +74,9 @@ def document_from_source(path: str, source: str, settings, pm) -> Document:
     reader = pm.hook.factlint_reader(path=path)
     if reader is None:
         raise InputError(path, "no reader for this file type")
-    text, metadata = reader.read(path, source)
+    # Windows line endings: the carriage return becomes a space, so readers and checks see lines
+    # and paragraphs as in any other file and every offset stays that of the file
+    text, metadata = reader.read(path, source.replace("\r\n", " \n") if "\r" in source else source)
     metadata = {**settings.metadata_for(path), **metadata}
     doc = Document(path=path, source=source, text=text, metadata=metadata)
     _collect_suppressions(doc)
