@@ -319,6 +319,27 @@ def test_windows_line_endings_change_nothing(cli, tmp_path):
     assert lf and found("crlf") == lf
 
 
+def test_language_and_story_from_other_tools_conventions(cli, tmp_path):
+    """Hugo's front matter keys (languageCode, translationKey) and file names (story.es.md) tell
+    the language and the story when factlint's own keys are absent."""
+    write(tmp_path / "a.md", "---\nlanguageCode: en\ntranslationKey: meta-llama\n---\n"
+                             "Meta said the model had 18 million downloads.\n")
+    write(tmp_path / "b.md", "---\nlanguage: es\ntranslationKey: meta-llama\n---\n"
+                             "Meta dijo que el modelo tuvo 180 millones de descargas.\n")
+    write(tmp_path / "nota.pt.md", "Modelo aberto.\n")  # too short to tell its language from its words
+    r = cli("check", ".", "--format", "json", "--no-cache", "--select", "FL201", cwd=tmp_path)
+    assert {Path(f["path"]).name for f in json.loads(r.stdout)} == {"a.md", "b.md"}
+    r = cli("stories", ".", cwd=tmp_path)
+    assert "meta-llama" in r.stdout and "nota.pt.md" not in r.stdout.split("meta-llama")[1].split("\n")[0]
+    from factlint.config import Settings
+    from factlint.plugins import get_plugin_manager
+    from factlint.readers import document_from_source
+
+    doc = document_from_source(str(tmp_path / "nota.pt.md"), "Modelo aberto.\n", Settings(root=tmp_path),
+                               get_plugin_manager())
+    assert doc.lang == "pt"
+
+
 def test_inputs_never_modified_without_fix(cli, tmp_path):
     files = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
     for fmt in ("text", "json"):

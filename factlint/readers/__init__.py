@@ -70,6 +70,29 @@ def _collect_suppressions(doc: Document) -> None:
     doc.text = text
 
 
+# what other publishing tools call the front matter's keys: Hugo's "languageCode" and
+# "translationKey" (the key its translations share), "language" elsewhere
+LANG_ALIASES = ("language", "languageCode", "locale")
+STORY_ALIASES = ("translationKey",)
+NAME_LANG = re.compile(r"\.([A-Za-z]{2,3})(?:[-_][A-Za-z]{2})?\.[^./\\]+$")  # story.es.md, nota.pt-BR.html
+
+
+def _aliases(metadata: dict) -> None:
+    """Fill ``lang`` and ``story`` from the keys other tools write, when they are missing."""
+    for key, aliases in (("lang", LANG_ALIASES), ("story", STORY_ALIASES)):
+        if not metadata.get(key):
+            found = next((metadata[a] for a in aliases if metadata.get(a)), None)
+            if found is not None:
+                metadata[key] = found
+
+
+def _lang_of_name(path: str, supported) -> str | None:
+    """The language a file's name gives (``story.es.md``, as Hugo names translations), if supported."""
+    match = NAME_LANG.search(path)
+    code = match.group(1).lower() if match else None
+    return code if code in supported else None
+
+
 def document_from_source(path: str, source: str, settings, pm) -> Document:
     reader = pm.hook.factlint_reader(path=path)
     if reader is None:
@@ -82,7 +105,8 @@ def document_from_source(path: str, source: str, settings, pm) -> Document:
     _collect_suppressions(doc)
     from factlint.lang import detect_language, supported
 
-    lang = metadata.get("lang") or settings.forced_lang
+    _aliases(metadata)
+    lang = metadata.get("lang") or settings.forced_lang or _lang_of_name(path, supported())
     if lang is None:
         lang = detect_language(doc.text) or settings.default_lang
     lang = str(lang).split("-")[0].lower()
