@@ -78,10 +78,12 @@ def _patterns(code: str):
     lang = load(code)
     d = lang.data
     scales = d.get("scales", {})
-    long_scales = [w for w in scales if len(w) > 2]
-    short_scales = [w for w in scales if len(w) <= 2]
     words = d.get("number_words", {})
     units = d.get("units", {})
+    # a scale word follows its figure after a space; an abbreviation of one letter ("5m", "£500m")
+    # only attached, and one of two ("2 bn", Brazil's "R$ 2 bi") either way unless it is a unit
+    long_scales = [w for w in scales if len(w) > 2 or (len(w) == 2 and w.lower() not in map(str.lower, units))]
+    short_scales = [w for w in scales if len(w) <= 2]
     # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
     currency_words = {**{code: code for code in CURRENCY_CODES}, **CURRENCY_SYMBOLS, **d.get("currency_words", {})}
     digits = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"

@@ -16,6 +16,10 @@ def values(text, lang):
     ("1.5 million", "en", [(1_500_000, "count")]),
     ("1,5 millones", "es", [(1_500_000, "count")]),
     ("US$ 14,3 bilhões", "pt", [(14.3e9, "money")]),
+    ("US$ 1,5 bi e R$ 2 mi", "pt", [(1.5e9, "money"), (2e6, "money")]),  # Brazil's abbreviations, spaced
+    ("$2 bn and £500m", "en", [(2e9, "money"), (500e6, "money")]),
+    ("5 m of cable", "en", [(5, "count")]),  # one letter only attached: "5 m" may be metres
+    ("0,5 ponto percentual", "pt", [(0.5, "percent")]),
     ("mil millones de dólares", "es", [(1e9, "money")]),
     ("un billón", "es", [(1e12, "count")]),
     ("um bilhão", "pt", [(1e9, "count")]),
