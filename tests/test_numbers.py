@@ -309,3 +309,36 @@ def test_automatic_pairing_is_the_same_in_every_process():
     assert len(runs) == 1
     full, focused = runs.pop().splitlines()
     assert json.loads(full)[0][0] == ["a.en", "b11.es"] and json.loads(focused) == json.loads(full)
+
+
+def _story(tmp_path, texts, extra=None):
+    import json
+
+    for lang, text in texts.items():
+        meta = f"---\nlang: {lang}\nstory: s\n{(extra or {}).get(lang, '')}---\n"
+        (tmp_path / f"v.{lang}.md").write_text(meta + text + "\n", encoding="utf-8")
+    from conftest import run_cli
+
+    r = run_cli("check", ".", "--select", "FL201", "--format", "json", "--no-cache", cwd=tmp_path)
+    return [(f["path"], sorted(x["path"] for x in f["related"])) for f in json.loads(r.stdout)]
+
+
+def test_the_odd_version_out_is_reported_alone(tmp_path):
+    """Two versions agree, one differs: the one that differs is reported, once, with both others."""
+    found = _story(tmp_path, {"en": "The firm, valued at $1.5bn, was founded in 1998.",
+                              "es": "La firma, valorada en 15.000 millones de dólares, fue fundada en 1998.",
+                              "pt": "A firma, avaliada em US$ 1,5 bi, foi fundada em 1998."})
+    assert found == [("v.es.md", ["v.en.md", "v.pt.md"])]
+
+
+def test_two_versions_or_an_odd_original_are_both_reported(tmp_path):
+    found = _story(tmp_path, {"en": "The firm was valued at $1.5bn.",
+                              "es": "La firma fue valorada en 15.000 millones de dólares."})
+    assert sorted(p for p, _ in found) == ["v.en.md", "v.es.md"]  # nothing tells which is right
+    for old in tmp_path.glob("*.md"):
+        old.unlink()
+    found = _story(tmp_path, {"en": "The firm was valued at $1.5bn.",
+                              "es": "La firma fue valorada en 15.000 millones de dólares.",
+                              "pt": "A firma foi avaliada em US$ 15 bi."},
+                   extra={"es": "translation_of: v.en.md\n", "pt": "translation_of: v.en.md\n"})
+    assert sorted(p for p, _ in found) == ["v.en.md", "v.es.md", "v.pt.md"]  # the translations share a slip

@@ -39,10 +39,16 @@ def _fmt(value: float) -> str:
 
 
 def describe(q: dict) -> str:
-    if q["kind"] == "vague":
+    """A figure's value as a reader writes it: "1,500,000,000 USD", "~40%", "1998", "16:40"."""
+    kind, value = q["kind"], q["value"]
+    if kind == "vague":
         return f"{q['text']!r} ({_fmt(q['low'])}–{_fmt(q['high'])})"
-    unit = {"percent": "%", "money": f" {q['unit']}", "unit": f" {q['unit']}"}.get(q["kind"], "")
-    return f"{'~' if q['approx'] else ''}{_fmt(q['value'])}{unit}"
+    if kind == "time":  # minutes after midnight
+        return f"{int(value) // 60:02d}:{int(value) % 60:02d}"
+    if kind in ("year", "decade", "label", "ordinal", "date") and float(value).is_integer():
+        return f"{int(value)}{'s' if kind == 'decade' else ''}"  # a year, not a count: "1998", not "1,998"
+    unit = {"percent": "%", "money": f" {q['unit']}", "unit": f" {q['unit']}"}.get(kind, "")
+    return f"{'~' if q['approx'] else ''}{_fmt(value)}{unit}"
 
 
 class NumberKind(SummarizedKind):
@@ -138,12 +144,15 @@ class NumberKind(SummarizedKind):
             if mine.isdisjoint(paths):
                 continue  # findings are reported for checked files only
             group = [e for e in map(load, paths) if e is not None and e.extracts.get("number")]
-            for i, a in enumerate(group):
-                for b in group[i + 1:]:
-                    if a.lang != b.lang:
-                        yield from self._compare(a, b, how)
+            keyed = [item for i, a in enumerate(group) for b in group[i + 1:] if a.lang != b.lang
+                     for item in self._compare(a, b, how)]
+            originals = {target_path(e.path, str(e.metadata["translation_of"])) for e in group
+                         if e.metadata.get("translation_of")}
+            yield from _odd_ones_out(keyed, originals)
 
     def _compare(self, a, b, how):
+        """(finding, its figure, the figure it disagrees with) for each disagreement of two
+        versions; a figure missing from the other version has no partner (None, None)."""
         qa, qb = a.extracts["number"]["quantities"], b.extracts["number"]["quantities"]
         pairs, unmatched_a, unmatched_b = align(qa, qb)
         out = []
@@ -158,7 +167,7 @@ class NumberKind(SummarizedKind):
                 for q in items:
                     if q["kind"] in ("count", "money", "percent", "unit"):
                         message = rule.format_message(value=describe(q), other=other.path)
-                        out.append(corpus_finding(entry, rule, q["loc"], message, snippet=q["text"]))
+                        out.append((corpus_finding(entry, rule, q["loc"], message, snippet=q["text"]), None, None))
         return out
 
     def _pair_findings(self, check, a, x, b, y, how):
@@ -169,8 +178,38 @@ class NumberKind(SummarizedKind):
                                               other_text=oq["text"], other=f"{other.path}:{oq['loc']['line']}",
                                               how=how)
                 rel = [related_location(other.path, oq["loc"], f"{oq['text']!r} in the {other.lang} version")]
-                out.append(corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]))
+                out.append((corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]),
+                            _figure_key(entry, q), _figure_key(other, oq)))
         return out
+
+
+def _figure_key(entry, q) -> tuple:
+    return entry.path, q["loc"]["start"]
+
+
+def _odd_ones_out(keyed, originals=frozenset()):
+    """The findings of one story's comparisons, each disagreement reported where it is.
+
+    A figure that disagrees with the figures of two or more versions which agree with each
+    other is the odd one out: it alone is reported, once, with every version it disagrees
+    with as a related place; the versions that agree are not reported for it.  Between two
+    versions nothing tells which is right, and both are reported; nor when the odd one out is
+    the original the others name (``translation_of``: its translations may share a slip)."""
+    partners = defaultdict(set)
+    for _, key, partner in keyed:
+        if key is not None:
+            partners[key].add(partner)
+    kept = {}  # one finding per flagged figure and rule, its related places merged
+    for finding, key, partner in keyed:
+        if key is None:
+            yield finding
+            continue
+        if partners[key] == {partner} and len(partners[partner]) >= 2 and partner[0] not in originals:
+            continue  # the other version's figure is the odd one out
+        first = kept.setdefault((key, finding.code), finding)
+        if first is not finding:
+            first.related.extend(r for r in finding.related if r not in first.related)
+    yield from kept.values()
 
 
 def _names_after(text: str, end: int) -> bool:
