@@ -41,6 +41,7 @@ class Registry:
         self.wrong: dict[tuple, dict] = {}
         self.by_block: dict[tuple, list[Form]] = defaultdict(list)
         self._resolved: dict[tuple, tuple] = {}
+        self.by_name = {entity["name"]: entity for entity in entities}
         for entity in entities:
             for words, fuzzy in self._forms(entity):
                 self.exact.setdefault(words, entity)
@@ -54,10 +55,10 @@ class Registry:
 
     @staticmethod
     def _forms(entity):
-        name = entity["name"].split()
+        name = _words(entity["name"])
         yield tuple(name), True
         for alias in entity.get("aliases", ()):
-            yield tuple(alias.split()), True
+            yield tuple(_words(alias)), True
         if entity["type"] == "person" and len(name) >= 2:
             yield (name[-1],), True                 # surname alone: LeCun, Dr. LeCun
             yield (name[0],), False                 # first name alone: legitimate, never a target
@@ -76,6 +77,18 @@ class Registry:
             hit = self._resolved[key] = resolve(list(key), self)
         return hit
 
+    def context(self, entity) -> tuple:
+        """What an article about ``entity`` names besides them: the organisation its notes give,
+        in every form the registry knows ("Meta", "Facebook").  Empty when the notes name none."""
+        organisation = (entity.get("notes") or {}).get("organisation")
+        if not organisation:
+            return ()
+        known = self.by_name.get(organisation)
+        forms = {organisation}
+        if known is not None:
+            forms |= {" ".join(words) for words, _ in self._forms(known)}
+        return tuple(sorted(forms))
+
     def candidates(self, words):
         seen = set()
         keys = [(len(words), _initial(words[-1]))]
@@ -86,6 +99,12 @@ class Registry:
                 if id(form) not in seen:
                     seen.add(id(form))
                     yield form
+
+
+def _words(name: str) -> list[str]:
+    """A registered name's words as mentions are read: an initial without its full stop
+    ("Chris V. Nicholson" is read Chris, V, Nicholson)."""
+    return [w[:-1] if len(w) == 2 and w.endswith(".") and w[0].isalpha() else w for w in name.split()]
 
 
 def _initial(word: str) -> str:
@@ -177,11 +196,17 @@ class NameKind(SummarizedKind):
             if len(mention.tokens) > 1:
                 for word in mention.tokens:
                     full_names.setdefault(word, " ".join(mention.tokens))
-        for mention in found:
-            results, covered = self.registry.resolve(mention.tokens)
+        resolved = [(mention, *self.registry.resolve(mention.tokens)) for mention in found]
+        # the people the article names in full ("Wang" alone is anybody called Wang)
+        named = {entity["name"] for _, results, _ in resolved for i, j, entity, kind, _ in results
+                 if kind == "exact" and (j - i > 1 or entity.get("type") != "person")}
+        mentioned = {entity["name"] for mention, results, covered in resolved for i, j, entity, _, _ in results
+                     if not _inside_longer_name(mention, covered, i, j)}
+        for mention, results, covered in resolved:
             offsets = _word_offsets(doc.text, mention)
             for i, j, entity, kind, reason in results:
-                if kind == "exact":
+                if kind == "exact" or (kind == "near" and not self._plausible(doc, mention, covered, i, j, entity,
+                                                                              reason, named, mentioned)):
                     continue
                 start, end = offsets[i][0], offsets[j - 1][1]
                 written = doc.text[start:end]
@@ -239,6 +264,27 @@ class NameKind(SummarizedKind):
                     out.append(finding(doc, rule, mention.start, mention.end, message,
                                        fix={"replacement": surname, "message": f"Replace with {surname!r}"}))
         return out
+
+    def _plausible(self, doc, mention, covered, i, j, entity, reason, named, mentioned) -> bool:
+        """Is a name that sounds like a registered one (``mention.tokens[i:j]``) probably that
+        entity misspelt, rather than somebody or something else?
+
+        Not when one word of a longer name nobody registered comes close ("Metta" of Metta World
+        Peace).  Nor when a full name with another first name comes close to a registered
+        person's ("Alexander Wang", the designer, for Alexandr Wang) in an article that never names
+        their organisation, even misspelt (``mentioned``: the entities its names resolve to), nor
+        them correctly (``named``).  The same first name with a surname off ("Yann Lacon"), a
+        surname alone, case and accents ("Lecun") are that entity in any article."""
+        if reason in ("differs only in case", "accents differ"):
+            return True
+        if _inside_longer_name(mention, covered, i, j):
+            return False
+        if entity.get("type") != "person" or j - i < 2 or entity["name"] in named \
+                or mention.tokens[i] == _words(entity["name"])[0]:
+            return True
+        context = self.registry.context(entity)
+        organisation = (entity.get("notes") or {}).get("organisation")
+        return not context or organisation in mentioned or any(form in doc.text for form in context)
 
     def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
         canonical = entity["name"]
@@ -335,6 +381,13 @@ class NameKind(SummarizedKind):
                                       counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
         return [corpus_finding(_Located(path), rule, loc, message, related=related, snippet=minor["text"])
                 for path, loc in checked_places]
+
+
+def _inside_longer_name(mention, covered, i, j) -> bool:
+    """Is ``mention.tokens[i:j]``, one word, followed within its mention by a capitalised word
+    no entity accounts for (not an acronym: "Metta AI" is still Meta's)?  It is then part of a
+    longer name ("Metta" of Metta World Peace)."""
+    return j - i == 1 and j < len(mention.tokens) and not covered[j] and not mention.tokens[j].isupper()
 
 
 MIN_SURNAME = 4  # shorter words alone are too often other words ("Ek" is for the registry)
