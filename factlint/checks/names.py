@@ -42,9 +42,12 @@ class Registry:
         self.by_block: dict[tuple, list[Form]] = defaultdict(list)
         self._resolved: dict[tuple, tuple] = {}
         self.by_name = {entity["name"]: entity for entity in entities}
+        self.one_word: dict[str, tuple] = {}  # "openai" -> (OpenAI, "OpenAI"): a one-word name split in two
         for entity in entities:
             for words, fuzzy in self._forms(entity):
                 self.exact.setdefault(words, entity)
+                if len(words) == 1 and fuzzy and len(words[0]) >= 6:
+                    self.one_word.setdefault(words[0].lower(), (entity, words[0]))
                 if fuzzy:
                     form = Form(words, entity, fuzzy)
                     self.by_block[(len(words), _initial(words[-1]))].append(form)
@@ -77,6 +80,10 @@ class Registry:
             hit = self._resolved[key] = resolve(list(key), self)
         return hit
 
+    def one_word_form(self, squeezed: str) -> str:
+        """The registered one-word form that ``squeezed`` (lower case, no spaces) spells."""
+        return self.one_word[squeezed][1]
+
     def context(self, entity) -> tuple:
         """What an article about ``entity`` names besides them: the organisation its notes give,
         in every form the registry knows ("Meta", "Facebook").  Empty when the notes name none."""
@@ -99,6 +106,9 @@ class Registry:
                 if id(form) not in seen:
                     seen.add(id(form))
                     yield form
+
+
+SPLIT = "written as two words"  # the reason given for "Open AI", "Deep Mind"
 
 
 def _words(name: str) -> list[str]:
@@ -152,8 +162,15 @@ def resolve(mention_words, registry: Registry):
 
     # Order matters: known misspellings, then whole names (exact before near), then single words,
     # so "Yann Lacon" is judged as a full name before "Yann" alone counts as a first name.
+    def split():
+        for i, j in spans(2, 2):
+            found = registry.one_word.get("".join(mention_words[i:j]).lower())
+            if found is not None:
+                take(i, j, found[0], "near", SPLIT)
+
     exact(1, MAX_NGRAM, registry.wrong, "wrong", "a known misspelling")
     exact(2, MAX_NGRAM, registry.exact, "exact")
+    split()
     near(2, MAX_NGRAM)
     exact(1, 1, registry.exact, "exact")
     near(1, 1)
@@ -292,6 +309,8 @@ class NameKind(SummarizedKind):
         if size < len(target_words):  # a surname alone: suggest the surname
             target_words = target_words[-size:]
         target = " ".join(target_words)
+        if reason == SPLIT:  # "Deep Mind": the one-word form it splits, not "Google DeepMind"
+            target = self.registry.one_word_form("".join(written.split()).lower())
         notes = entity.get("notes", {})
         about = ", ".join(v for v in (notes.get("role"), notes.get("organisation")) if v)
         message = rule.format_message(mention=written, canonical=target, why=reason,
