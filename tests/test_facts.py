@@ -50,6 +50,8 @@ def test_altered_seed_statement_caught(cli, tmp_path, seed, old, new, code):
     ("Jane Doe, the chief executive of Acme, spoke.", "2024-06-01"),  # unknown organisation
     ("In 2015, Mark Zuckerberg founded the Chan Zuckerberg Initiative.", "2024-06-01"),  # not in the base
     ("In 2012, Facebook bought Instagram, which was founded in 2010.", "2024-06-01"),     # nor this one
+    # a statement never runs over a sentence's end: Facebook is no chief executive of Spotify
+    ("In 2004, Mark Zuckerberg founded Facebook. Spotify's chief executive, Daniel Ek, spoke.", "2024-06-01"),
 ])
 def test_near_misses_silent(cli, tmp_path, text, date):
     _silent(cli, tmp_path, "en", text, date)

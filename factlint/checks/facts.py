@@ -30,8 +30,11 @@ from factlint.regexes import word_alternation
 CHECKS = ["date", "role", "age", "quantity", "age-unknown", "relative"]
 SUMMER = (6, 9)  # months counted as summer (northern hemisphere)
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.? )?\p{Lu}[\w’'.\-]*"
-        r"(?: (?:(?:de|da|do|del|van|von) )?[\p{Lu}0-9][\w’'.\-]*){0,3}")
+# a word of a name: an initial with its full stop ("V."), or a word whose full stops stand inside
+# it ("Llama 3.2", "U.S"), never the full stop that ends a sentence ("founded Facebook. Spotify's")
+NAME_WORD = r"(?:\p{Lu}\.|%s(?:[\w’'\-]|\.(?=\w))*)"
+NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.? )?" + NAME_WORD % r"\p{Lu}"
+        + r"(?: (?:(?:de|da|do|del|van|von) )?" + NAME_WORD % r"[\p{Lu}0-9]" + "){0,3}")
 TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sr|Sra|Dra)\.?\s+")
 AGE_DIGITS = r"\d{1,3}"
 
