@@ -342,3 +342,20 @@ def test_two_versions_or_an_odd_original_are_both_reported(tmp_path):
                               "pt": "A firma foi avaliada em US$ 15 bi."},
                    extra={"es": "translation_of: v.en.md\n", "pt": "translation_of: v.en.md\n"})
     assert sorted(p for p, _ in found) == ["v.en.md", "v.es.md", "v.pt.md"]  # the translations share a slip
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 15)), max_size=40),
+       st.lists(st.tuples(st.integers(0, 210), st.integers(1, 10)), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_taken_spans_answer_as_a_scan_would(added, asked):
+    """The sorted, merged spans of text already read say "free" exactly when no span added overlaps."""
+    from factlint.quantities import _Spans
+
+    spans, taken = [], _Spans()
+    for start, length in added:
+        taken.add(start, start + length)
+        spans.append((start, start + length))
+    for start, length in asked:
+        end = start + length
+        assert taken.free(start, end) == all(end <= a or start >= b for a, b in spans)
+

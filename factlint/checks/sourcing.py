@@ -31,6 +31,8 @@ CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?<!\w)'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w))+(?<=[\w.,!?])'(?!\w)"
                    r"|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
 SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d_][\w.’'\-]*){0,3}):\s*$")
+SPEAKER_LABEL_INSIDE = re.compile(SPEAKER_LABEL.pattern.replace("(?:^|", "(?:", 1))  # a window's start is no line's
+SPEAKER_WINDOW = 200  # characters before a quotation that can hold its speaker's label
 TITLE_MAX_WORDS = 15  # an article's first paragraph this short, on one line, before a lede, is its title
 LEDE_MIN_WORDS = 20
 LEDE_SEARCH = 8  # paragraphs looked at for the lede after a title (share buttons may come between)
@@ -210,7 +212,7 @@ def analyse(doc, signals):
             quotes.append((opened, group[-1].end))
         # a quotation opening its paragraph continues the speaker of the previous paragraph's quote
         continued = bool(quotes) and speaker_before and quotes[0][0] - group[0].start <= 2
-        labelled = any(_speaker_label(text[group[0].start:qs]) for qs, _ in quotes)  # Evans: "..."
+        labelled = any(_speaker_label(text, group[0].start, qs) for qs, _ in quotes)  # Evans: "..."
         para_speaker = any(attributed) or continued or labelled
         if carried is not None:  # inside a quotation opened before: its speaker speaks here
             para_speaker = para_speaker or span_speaker
@@ -337,9 +339,12 @@ def _is_heading(source: str, start: int) -> bool:
     return bool(HEADING_BEFORE.search(source, source.rfind("\n", 0, start) + 1, start))
 
 
-def _speaker_label(before: str) -> bool:
+def _speaker_label(text: str, start: int, quote_start: int) -> bool:
     """Does a name and a colon introduce the quotation (an interview's "Evans: ...")?"""
-    match = SPEAKER_LABEL.search(before)
+    # only the end of the paragraph before the quotation is read: a paragraph of a thousand
+    # quotations would otherwise be read a thousand times over
+    window = max(start, quote_start - SPEAKER_WINDOW)
+    match = (SPEAKER_LABEL if window == start else SPEAKER_LABEL_INSIDE).search(text[window:quote_start])
     return bool(match) and all(word[:1].isupper() for word in match.group(1).split())
 
 
