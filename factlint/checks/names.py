@@ -17,9 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
-from factlint.lang import strip_accents
+from factlint.lang import load, strip_accents
 from factlint.lang.phonetics import skeleton
-from factlint.extracts import mentions
+from factlint.extracts import lowercase_words, mentions
 from factlint.namematch import compare_names, translation_slip
 
 MAX_NGRAM = 4
@@ -248,9 +248,6 @@ class NameKind(SummarizedKind):
     def _within_article(self, doc, found, alone):
         """FL104: a word used alone, a letter off the surname of a full name the article gives
         ("Scholtz said", after "Olaf Scholz"), when no other full name of the article is as close."""
-        from factlint.extracts import lowercase_words
-        from factlint.lang import load
-
         lang = load(doc.lang)
         written = defaultdict(list)
         for mention in alone:
@@ -300,8 +297,7 @@ class NameKind(SummarizedKind):
                 or mention.tokens[i] == _words(entity["name"])[0]:
             return True
         context = self.registry.context(entity)
-        organisation = (entity.get("notes") or {}).get("organisation")
-        return not context or organisation in mentioned or any(form in doc.text for form in context)
+        return not context or entity["notes"]["organisation"] in mentioned or any(form in doc.text for form in context)
 
     def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
         canonical = entity["name"]

@@ -193,22 +193,23 @@ def _odd_ones_out(keyed, originals=frozenset()):
     A figure that disagrees with the figures of two or more versions which agree with each
     other is the odd one out: it alone is reported, once, with every version it disagrees
     with as a related place; the versions that agree are not reported for it.  Between two
-    versions nothing tells which is right, and both are reported; nor when the odd one out is
-    the original the others name (``translation_of``: its translations may share a slip)."""
+    versions nothing tells which is right, so both are reported, and so is every side when the
+    odd one out is the original the others name (``translation_of``: its translations may
+    share a slip)."""
     partners = defaultdict(set)
     for _, key, partner in keyed:
         if key is not None:
             partners[key].add(partner)
     kept = {}  # one finding per flagged figure and rule, its related places merged
-    for finding, key, partner in keyed:
+    for reported, key, partner in keyed:
         if key is None:
-            yield finding
+            yield reported
             continue
         if partners[key] == {partner} and len(partners[partner]) >= 2 and partner[0] not in originals:
             continue  # the other version's figure is the odd one out
-        first = kept.setdefault((key, finding.code), finding)
-        if first is not finding:
-            first.related.extend(r for r in finding.related if r not in first.related)
+        first = kept.setdefault((key, reported.code), reported)
+        if first is not reported:
+            first.related.extend(r for r in reported.related if r not in first.related)
     yield from kept.values()
 
 
