@@ -359,3 +359,15 @@ def test_taken_spans_answer_as_a_scan_would(added, asked):
         end = start + length
         assert taken.free(start, end) == all(end <= a or start >= b for a, b in spans)
 
+
+
+def test_translation_groups_follow_a_summary_changed_in_place():
+    """The groups the second corpus check asks for are the first's only while the summary is the same."""
+    from factlint.checks.numbers import new_groups, translation_groups
+
+    summary = new_groups()
+    summary["stories"]["s"] = ["a.en.md", "a.es.md"]
+    assert [paths for paths, _ in translation_groups(summary)] == [["a.en.md", "a.es.md"]]
+    assert translation_groups(summary) == translation_groups(dict(summary))
+    summary["stories"]["s"].append("a.pt.md")  # changed in place, as a focused run updates its summary
+    assert [paths for paths, _ in translation_groups(summary)] == [["a.en.md", "a.es.md", "a.pt.md"]]

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
-from factlint import extracts, units
+from factlint import extracts, jsonio, units
 from factlint.quantities import NEXT_WORD, TIME_NOUNS
 
 CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
@@ -472,9 +472,26 @@ def add_to_groups(summary, entry, anchors, sign=1, front=False):
         summary[section][path] = value
 
 
+_last_groups: list = [None, None]  # (what was asked, the groups found) at the last call
+
+
 def translation_groups(summary, only=None):
     """[(paths, how)]: by ``story`` id, by ``translation_of``, else by automatic pairing
-    (``only``: the paths of a focused run, whose groups are all it needs)."""
+    (``only``: the paths of a focused run, whose groups are all it needs).
+
+    The numbers and the names checks each keep the same groups summary and ask for the same
+    groups: the second asks what the first asked (compared as JSON text, written at C speed,
+    so a summary changed in place since is never mistaken for the same) and gets the groups
+    already found, instead of pairing the corpus again."""
+    asked = jsonio.dumps([summary, sorted(only) if only is not None else None])
+    if _last_groups[0] == asked:
+        return _last_groups[1]
+    groups = _translation_groups(summary, only)
+    _last_groups[:] = [asked, groups]
+    return groups
+
+
+def _translation_groups(summary, only):
     groups = [(paths, f"story '{story}'") for story, paths in summary["stories"].items() if len(paths) > 1]
     known = {p for paths in summary["stories"].values() for p in paths}
     known |= set(summary["translation_of"]) | set(summary["loose"])
