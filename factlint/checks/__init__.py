@@ -121,5 +121,15 @@ def corpus_finding(entry, rule, loc, message, fix=None, related=(), snippet=""):
     )
 
 
+class Located:
+    """Where a corpus finding goes when its document need not be loaded: only its path is needed."""
+
+    def __init__(self, path):
+        self.path = path
+
+
+FIRST_LINE = {"line": 1, "column": 1, "end_line": 1, "end_column": 1, "start": 0, "end": 0}  # about the whole file
+
+
 def related_location(path, loc, message="") -> dict:
     return {"path": path, "line": loc["line"], "column": loc["column"], "message": message}

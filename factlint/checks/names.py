@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
+from factlint.checks import Located, SummarizedKind, corpus_finding, finding, related_location, span_location
 from factlint.lang import load, strip_accents
 from factlint.lang.phonetics import skeleton
 from factlint.extracts import lowercase_words, mentions
@@ -339,7 +339,7 @@ class NameKind(SummarizedKind):
         """FL103: per story with a checked version, a name one version writes a letter off."""
         if not self.translation_rules:
             return
-        from factlint.checks.numbers import translation_groups
+        from factlint.checks.numbers import MAX_STORY_VERSIONS, translation_groups
 
         mine = set(checked)
         spellings = summary["spellings"]
@@ -350,7 +350,7 @@ class NameKind(SummarizedKind):
                        for each in ([lang] if lang else corpus_langs))
 
         for paths, _ in translation_groups(summary["groups"], mine if focused else None):
-            if not mine.isdisjoint(paths):
+            if not mine.isdisjoint(paths) and len(paths) <= MAX_STORY_VERSIONS:  # larger: FL206 says why
                 versions = [e for e in map(load, paths) if e is not None and e.extracts.get("name")]
                 for path, loc, mention, form, langs, reason in translation_slips(versions, mine, uses):
                     # the span is the name's words, one space apart: the other versions' form replaces it
@@ -359,7 +359,7 @@ class NameKind(SummarizedKind):
                     for rule in self.translation_rules:
                         message = rule.format_message(mention=mention, canonical=form, why=reason,
                                                       where=" and ".join(langs), s="s" if len(langs) > 1 else "")
-                        yield corpus_finding(_Located(path), rule, loc, message, fix=fix, snippet=mention)
+                        yield corpus_finding(Located(path), rule, loc, message, fix=fix, snippet=mention)
 
     def _across_corpus(self, summary, checked, load, focused):
         if not self.corpus_rules:
@@ -391,10 +391,10 @@ class NameKind(SummarizedKind):
             message = rule.format_message(
                 mention=minor["text"], canonical=major["text"], why=reason,
                 counts=f"both spellings are used: {n_minor} and {n_major} times")
-            return [corpus_finding(_Located(path), rule, loc, message, related=related, snippet=minor["text"])]
+            return [corpus_finding(Located(path), rule, loc, message, related=related, snippet=minor["text"])]
         message = rule.format_message(mention=minor["text"], canonical=major["text"], why=reason,
                                       counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
-        return [corpus_finding(_Located(path), rule, loc, message, related=related, snippet=minor["text"])
+        return [corpus_finding(Located(path), rule, loc, message, related=related, snippet=minor["text"])
                 for path, loc in checked_places]
 
 
@@ -457,13 +457,6 @@ def _word_offsets(text, mention):
         offsets.append((start, start + len(word)))
         pos = start + len(word)
     return offsets
-
-
-class _Located:
-    """Where a corpus finding goes: only its path is needed."""
-
-    def __init__(self, path):
-        self.path = path
 
 
 def locale_of(doc) -> str:

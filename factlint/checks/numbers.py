@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from factlint.checks import SummarizedKind, corpus_finding, finding, related_location, span_location
+from factlint.checks import (FIRST_LINE, Located, SummarizedKind, corpus_finding, finding, related_location,
+                             span_location)
 from factlint.lang import load, strip_accents
 from factlint import extracts, jsonio, units
 from factlint.quantities import NEXT_WORD, TIME_NOUNS
 
-CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article"]
+CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article", "story-size"]
+# a story groups the versions of one article; more than this many is metadata gone wrong (a
+# template's "story:" kept in every draft), whose versions would all be compared with each other
+MAX_STORY_VERSIONS = 12
 # what the corpus phase reads of a quantity (the extract is cached for every document)
 CORPUS_FIELDS = {"text", "value", "kind", "unit", "approx", "low", "high", "precision", "noun", "range_with"}
 CONVERSION_TOLERANCE = 0.08
@@ -143,6 +147,11 @@ class NumberKind(SummarizedKind):
         for paths, how in translation_groups(summary, mine if focused else None):
             if mine.isdisjoint(paths):
                 continue  # findings are reported for checked files only
+            if len(paths) > MAX_STORY_VERSIONS:
+                for rule in self.by_check["story-size"]:
+                    message = rule.format_message(count=len(paths), how=how, most=MAX_STORY_VERSIONS)
+                    yield from (corpus_finding(Located(path), rule, FIRST_LINE, message) for path in sorted(mine & set(paths)))
+                continue  # not compared: their figures are not one article's
             group = [e for e in map(load, paths) if e is not None and e.extracts.get("number")]
             keyed = [item for i, a in enumerate(group) for b in group[i + 1:] if a.lang != b.lang
                      for item in self._compare(a, b, how)]
