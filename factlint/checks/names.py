@@ -13,6 +13,7 @@ Two checks share one extraction of name mentions:
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -297,7 +298,8 @@ class NameKind(SummarizedKind):
                 or mention.tokens[i] == _words(entity["name"])[0]:
             return True
         context = self.registry.context(entity)
-        return not context or entity["notes"]["organisation"] in mentioned or any(form in doc.text for form in context)
+        return not context or entity["notes"]["organisation"] in mentioned \
+            or any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text) for form in context)  # not "Metabolism"
 
     def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
         canonical = entity["name"]
