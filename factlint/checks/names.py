@@ -430,7 +430,10 @@ def _surnames(found, lang, lowercase) -> dict:
         lowered = lowered if lowered is not None else lowercase()
         if any(w in lowered for w in folded if w not in lang.particles):
             continue
-        out.setdefault(words[-1], " ".join(words))
+        first = len(words) - 2  # the name without the titles before it: "Olaf Scholz" of "Chancellor Olaf Scholz"
+        while first > 0 and words[first].lower() in lang.particles:
+            first -= 1
+        out.setdefault(words[-1], " ".join(words[first:]))
     return out
 
 
