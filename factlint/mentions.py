@@ -118,7 +118,7 @@ def extract_mentions(text: str, lang, max_tokens: int = 6, lowered=None) -> list
             nxt = tokens[j]
             gap = text[span[-1].end:nxt.start]
             initial_letter = len(span[-1].text) == 1 and gap == ". "  # Chris V. Nicholson
-            if (gap not in (" ", "\u00a0") and not initial_letter) or span[-1].text.endswith(("'s", "’s")):
+            if (not _one_space(gap) and not initial_letter) or span[-1].text.endswith(("'s", "’s")):
                 break
             if len(nxt.text) == 1 and nxt.text.isalpha() and text[nxt.end:nxt.end + 1] != ".":
                 break  # a lone capital letter is a word ("O", "A"), not an initial
@@ -157,6 +157,12 @@ def extract_mentions(text: str, lang, max_tokens: int = 6, lowered=None) -> list
         mentions.append(Mention(text=text[start:end], start=start, end=end, tokens=words,
                                 title=title, initial=initial and span[0].initial))
     return mentions
+
+
+def _one_space(gap: str) -> bool:
+    """Is ``gap`` one space: a space, a no-break space, or the no-break space of an HTML entity
+    padded with spaces to keep offsets ("Menlo&nbsp;Park")?"""
+    return gap in (" ", "\u00a0") or (gap[:1] in ("\u00a0", "\u202f") and not gap[1:].strip(" "))
 
 
 def _strip_possessive(word: str) -> str:

@@ -30,7 +30,10 @@ TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months"
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 URL_HINTS = ("://", "www.", "@")  # a URL or an address holds one of these
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
-DIGIT_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f ](?=\d)")  # "20 000": a thousands separator
+# a no-break space an HTML entity left ("&nbsp;", "&#8239;"), padded with spaces to keep offsets
+PADDED_NBSP = r"[\u00a0\u202f] +"
+GAP = rf"(?:\s|{PADDED_NBSP})"  # what stands between a figure and its scale, currency or unit
+DIGIT_SPACE = re.compile(rf"(?<=\d)(?:{PADDED_NBSP}|[\u00a0\u202f ])(?=\d)")  # "20 000": a thousands separator
 NEXT_WORD = re.compile(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})")  # the noun a figure counts
 WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ \xa0\u202f-]$")  # no-break spaces too: "minuto\xa065"
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -87,7 +90,7 @@ def _patterns(code: str):
     short_scales = [w for w in scales if len(w) <= 2]
     # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
     currency_words = {**{code: code for code in CURRENCY_CODES}, **CURRENCY_SYMBOLS, **d.get("currency_words", {})}
-    digits = r"\d{1,3}(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    digits = rf"\d{{1,3}}(?:(?:[.,]|(?:{PADDED_NBSP}|[ \u00a0\u202f])(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(_with_capitals(words))})")
     cur_pre = _alternation(CURRENCY_SYMBOLS)
     # A match opens a word or a currency sign ("A$5"): testing that first lets re leave most
@@ -96,12 +99,12 @@ def _patterns(code: str):
     main = re.compile(
         rf"(?:(?<!\w)|(?=[{signs}]))"
         rf"(?:(?P<approx>{_alternation(_with_capitals(d.get('approximations', [])))})\s+)?"
-        rf"(?:(?P<cur_pre>{cur_pre})\s?)?"
+        rf"(?:(?P<cur_pre>{cur_pre}){GAP}?)?"
         rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"
-        rf"(?:(?:\s(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
-        rf"(?:\s?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
-        rf"(?:(?:\s(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
-        rf"(?:(?:\s?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
+        rf"(?:(?:{GAP}(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
+        rf"(?:{GAP}?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
+        rf"(?:(?:{GAP}(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
+        rf"(?:(?:{GAP}?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
     )
     vague = re.compile(rf"(?<!\w)(?P<vague>{_alternation(d.get('vague', {}))})(?!\w)", re.I)
     # two patterns, not one alternation: the word list can then be skipped where none of its words occurs

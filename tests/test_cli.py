@@ -239,6 +239,20 @@ def test_same_findings_in_txt_md_and_html(cli, tmp_path):
     assert by_file[".txt"] == by_file[".md"] == by_file[".html"] == {"FL001", "FL101"}
 
 
+def test_html_entities_between_words_are_spaces(cli, tmp_path):
+    """"1.500&nbsp;millones" is 1.5 billion and "Menlo&nbsp;Park" one name, as in plain text."""
+    write(tmp_path / "a.html", "<html lang='es'><meta name='factlint:story' content='s'><p>Fue descargado "
+                               "1.500&nbsp;millones de veces por 70&#160;000 personas en Menlo&nbsp;Park.</p></html>\n")
+    write(tmp_path / "b.html", "<html lang='en'><meta name='factlint:story' content='s'><p>It was downloaded "
+                               "1.5&nbsp;billion times by 70,000 people in Menlo&nbsp;Park.</p></html>\n")
+    r = cli("check", str(tmp_path), "--format", "json", "--no-cache", "--select", "FL2")
+    assert json.loads(r.stdout) == []
+    from factlint.mentions import extract_mentions
+    from factlint.lang import load
+
+    assert [m.tokens for m in extract_mentions("en Menlo\xa0     Park hoy", load("es"))] == [["Menlo", "Park"]]
+
+
 def test_html_columns_point_into_the_source(cli, tmp_path):
     write(tmp_path / "a.html", "<p>Hello &amp; the the end</p>\n")
     r = cli("check", str(tmp_path / "a.html"), "--format", "json", "--no-cache", "--lang", "en")

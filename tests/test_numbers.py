@@ -20,6 +20,10 @@ def values(text, lang):
     ("$2 bn and £500m", "en", [(2e9, "money"), (500e6, "money")]),
     ("5 m of cable", "en", [(5, "count")]),  # one letter only attached: "5 m" may be metres
     ("0,5 ponto percentual", "pt", [(0.5, "percent")]),
+    # an HTML entity's no-break space, padded to keep offsets: "1.500&nbsp;millones", "70&#160;000"
+    ("1.500\xa0     millones", "es", [(1.5e9, "count")]),
+    ("70\xa0     000 empleados", "es", [(70000, "count")]),
+    ("12\u202f      %", "es", [(12, "percent")]),
     ("mil millones de dólares", "es", [(1e9, "money")]),
     ("un billón", "es", [(1e12, "count")]),
     ("um bilhão", "pt", [(1e9, "count")]),

@@ -183,10 +183,11 @@ class NumberKind(SummarizedKind):
         out = []
         for rule in self.by_check[check]:
             for entry, q, other, oq in ((a, x, b, y), (b, y, a, x)):
-                message = rule.format_message(here=describe(q), there=describe(oq), text=q["text"],
-                                              other_text=oq["text"], other=f"{other.path}:{oq['loc']['line']}",
+                message = rule.format_message(here=describe(q), there=describe(oq), text=" ".join(q["text"].split()),
+                                              other_text=" ".join(oq["text"].split()),
+                                              other=f"{other.path}:{oq['loc']['line']}",
                                               how=how)
-                rel = [related_location(other.path, oq["loc"], f"{oq['text']!r} in the {other.lang} version")]
+                rel = [related_location(other.path, oq["loc"], f"{' '.join(oq['text'].split())!r} in the {other.lang} version")]
                 out.append((corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]),
                             _figure_key(entry, q), _figure_key(other, oq)))
         return out
