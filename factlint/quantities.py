@@ -32,7 +32,9 @@ URL_HINTS = ("://", "www.", "@")  # a URL or an address holds one of these
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
 # a no-break space an HTML entity left ("&nbsp;", "&#8239;"), padded with spaces to keep offsets
 PADDED_NBSP = r"[\u00a0\u202f] +"
-GAP = rf"(?:\s|{PADDED_NBSP})"  # what stands between a figure and its scale, currency or unit
+# what stands between a figure and its scale, currency or unit: spaces, as many as markup blanked
+# around the figure left ("**180** millones", "<b>1.500</b> millones"), but never a line break
+GAP = r"[^\S\n]+"
 DIGIT_SPACE = re.compile(rf"(?<=\d)(?:{PADDED_NBSP}|[\u00a0\u202f ])(?=\d)")  # "20 000": a thousands separator
 NEXT_WORD = re.compile(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})")  # the noun a figure counts
 WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ \xa0\u202f-]$")  # no-break spaces too: "minuto\xa065"
@@ -99,12 +101,12 @@ def _patterns(code: str):
     main = re.compile(
         rf"(?:(?<!\w)|(?=[{signs}]))"
         rf"(?:(?P<approx>{_alternation(_with_capitals(d.get('approximations', [])))})\s+)?"
-        rf"(?:(?P<cur_pre>{cur_pre}){GAP}?)?"
+        rf"(?:(?P<cur_pre>{cur_pre})(?:{GAP})?)?"
         rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"
         rf"(?:(?:{GAP}(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
-        rf"(?:{GAP}?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
+        rf"(?:(?:{GAP})?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
         rf"(?:(?:{GAP}(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
-        rf"(?:(?:{GAP}?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
+        rf"(?:(?:(?:{GAP})?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
     )
     vague = re.compile(rf"(?<!\w)(?P<vague>{_alternation(d.get('vague', {}))})(?!\w)", re.I)
     # two patterns, not one alternation: the word list can then be skipped where none of its words occurs

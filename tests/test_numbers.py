@@ -24,6 +24,8 @@ def values(text, lang):
     ("1.500\xa0     millones", "es", [(1.5e9, "count")]),
     ("70\xa0     000 empleados", "es", [(70000, "count")]),
     ("12\u202f      %", "es", [(12, "percent")]),
+    ("  180   millones", "es", [(180e6, "count")]),  # "**180** millones": the emphasis blanked around the figure
+    ("5\nmillion people", "en", [(5, "count")]),  # never across a line break
     ("mil millones de dólares", "es", [(1e9, "money")]),
     ("un billón", "es", [(1e12, "count")]),
     ("um bilhão", "pt", [(1e9, "count")]),
