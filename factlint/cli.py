@@ -71,10 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(names)
     names.add_argument("--suggest", action="store_true", help="print YAML registry entries to paste")
     names.add_argument("--min-count", type=int, default=2)
+    names.add_argument("--no-cache", action="store_true", help="do not read or write .factlint_cache")
 
     stories = sub.add_parser("stories", help="list translation groups and how they were found")
     stories.add_argument("paths", nargs="*")
     _add_common(stories)
+    stories.add_argument("--no-cache", action="store_true", help="do not read or write .factlint_cache")
 
     cache = sub.add_parser("cache", help="manage the extract cache")
     cache.add_argument("action", choices=["clear", "dir", "info"])

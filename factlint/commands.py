@@ -303,7 +303,8 @@ def _entries(args):
 
     linter = _linter(args)
     files, corpus, sources = _targets(args, linter)
-    report = run(linter, files, corpus_paths=corpus, progress=False, keep_entries=True, sources=sources)
+    report = run(linter, files, corpus_paths=corpus, progress=False, keep_entries=True, sources=sources,
+                 use_cache=not args.no_cache)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     return linter, report

@@ -1,5 +1,5 @@
 """`factlint names` and `factlint stories` on the seeds."""
-from conftest import ROOT
+from conftest import ROOT, SEEDS
 
 
 def test_stories_pairs_seed_translations_automatically(cli, tmp_path):
@@ -35,3 +35,13 @@ def test_names_suggest_guesses_types(cli, tmp_path):
     types = {e["name"]: e["type"] for e in yaml.safe_load(r.stdout)["entities"]}
     assert types.get("Simon Haeder") == "person" and "Haeder" not in types  # the surname comes with the person
     assert types.get("Democratic Party") == "organisation" and types.get("New Castle") == "place"
+
+
+def test_corpus_commands_can_leave_no_cache(cli, tmp_path):
+    """`names` and `stories` take --no-cache, as `check` does: a read-only or shared corpus stays as it was."""
+    for name in ("000", "001"):
+        seed = next(SEEDS.glob(f"{name}_*"))
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    for command in ("names", "stories"):
+        assert cli(command, ".", "--no-cache", cwd=tmp_path).returncode == 0
+    assert not (tmp_path / ".factlint_cache").exists()
