@@ -189,6 +189,19 @@ def _labelled(before, lang) -> bool:
     return bool(before) and before.group(1).lower() in lang.label_nouns
 
 
+PLAIN_WORD_AFTER = re.compile(r"\s+[^\W\d_]*[a-zà-ÿ]")  # a word in lower case: the noun an amount counts
+
+
+def _dialled(text, start, end, digits, scaled, lang) -> bool:
+    """Is the figure at ``start:end`` a telephone number the sentence asks the reader to call
+    ("call Samaritans free on 116 123", "ligue para o número 116 123")?  So it is when a word
+    of calling comes shortly before it and it has five digits or more, grouped by spaces if at
+    all (never "20,000"), with no noun after it ("call for 50 000 more troops" counts troops)."""
+    return bool(digits) and not scaled and lang.phone_before is not None and not any(c in digits for c in ",.") \
+        and sum(ch.isdigit() for ch in digits) >= 5 and not PLAIN_WORD_AFTER.match(text, end) \
+        and bool(lang.phone_before.search(text, max(0, start - 60), start))
+
+
 def _is_day_of_month(text, start, end, lang) -> bool:
     before = MONTH_BEFORE.search(text[max(0, start - 15):start])
     after = MONTH_AFTER.match(text[end:end + 20])
@@ -288,8 +301,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             kind = "year"
         elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
             kind = "date"
-        elif _labelled(before, lang):
-            kind = "label"  # "district 17", "calle 125", "canal 5": which one, not how many
+        elif _labelled(before, lang) or _dialled(masked, num_start, m.end(), g["digits"], scaled, lang):
+            kind = "label"  # "district 17", "calle 125", "canal 5", "call 116 123": which one, not how many
         start = m.start("cur_pre") if g["cur_pre"] else num_start
         if g["approx"]:
             start = m.start()

@@ -43,6 +43,10 @@ def values(text, lang):
     ("en el canal 5 del Reino Unido", "es", [(5, "label")]),  # which one, not how many
     ("the race for district 17", "en", [(17, "label")]),
     ("un gol en el minuto\xa065", "es", [(65, "label")]),  # a no-break space before the figure
+    ("call Samaritans free on 116 123 (UK and Ireland)", "en", [(116123, "label")]),  # a number to dial
+    ("ligue gratuitamente para o número 116 123", "pt", [(116123, "label")]),
+    ("the UN will call for 50 000 more troops", "en", [(50000, "count")]),  # troops counted
+    ("Call it 20,000 people", "en", [(20000, "count")]),  # grouped as an amount is
     ("a rating of 4.40 on Thursday", "en", [(4.4, "count")]),  # no "am": a decimal
     ("Fourteen people were hurt", "en", [(14, "count")]),  # a number word opening a sentence
     ("# Indonesia Tsunami Toll Soars Above 800.", "en", [(800, "count")]),  # not a name like "Llama 3"

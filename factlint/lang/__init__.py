@@ -50,6 +50,10 @@ class Language:
         self.weekdays = frozenset(data.get("weekdays", []))
         self.abbreviations = frozenset(data.get("abbreviations", []))
         self.label_nouns = frozenset(data.get("label_nouns", []))
+        phone = data.get("phone_words", [])
+        # a word that asks the reader to call: the digits after it are a number to dial, not an amount
+        self.phone_before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phone)) + r")(?!\w)[^.!?\n]{0,40}$",
+                                       re.I) if phone else None
 
 
 @functools.lru_cache(maxsize=None)
