@@ -172,6 +172,12 @@ def test_hedge_and_anonymous(linter):
     ("Los vuelos serán cancelados por la tormenta.", "es", True),
     ("Serão colocados gravadores especiais em pontos estratégicos.", "pt", False),
     ("Muitas casas serão destruídas pelas cheias.", "pt", True),
+    # the penalties a law sets are the law's figures
+    ("He could be imprisoned for up to a year and fined $250,000.", "en", False),
+    ("The offence is punishable by a day in jail and a $2,000 fine.", "en", False),
+    ("The company paid a $250,000 fine last year.", "en", True),
+    ("Podría pasar hasta un año en prisión y recibir una multa de 250.000 dólares.", "es", False),
+    ("Pode pegar até um ano de prisão e receber multa de US$ 250.000.", "pt", False),
     # a scheduled event on "this Saturday" or tonight
     ("Este sábado, a cidade de Nova Iorque acolherá o Global Citizen Festival.", "pt", False),
     ("Esta noche, el presidente hablará ante el Congreso.", "es", False),

@@ -65,6 +65,7 @@ class Signals:
     hedges: object = None
     opinion: object = None
     first_person: object = None
+    penalty: object = None
     schedule: object = None
     boilerplate: object = None
     boilerplate_tail: object = None
@@ -88,7 +89,7 @@ class Signals:
             claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
 
 
-GATED = ("attribution", "anonymous", "hedges", "opinion", "first_person", "schedule")
+GATED = ("attribution", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule")
 
 
 class SourcingKind(RuleKind):
@@ -117,6 +118,7 @@ class SourcingKind(RuleKind):
                     attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
                     anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
                     opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
+                    penalty=_compile(slot.get("penalty")),
                     schedule=_compile(slot.get("schedule")),
                     boilerplate=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate", ["(?!)"])) + ")", re.I),
                     boilerplate_tail=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate_tail", ["(?!)"])) + ")", re.I),
@@ -375,8 +377,10 @@ def _claim(sentence, s, quantities, signals) -> str:
         return ""
     if sentence.rstrip(QUOTE_CLOSERS).endswith("?"):
         return ""  # a question asserts nothing
+    # the penalty a law sets ("punishable by a $2,000 fine") is the law's figure, not a claim
+    penalty = bool(quantities) and _search(signals.penalty, sentence) is not None
     for q in quantities:
-        if q.kind in FIGURE_KINDS:
+        if q.kind in FIGURE_KINDS and not penalty:
             if q.kind == "count" and q.value < 10 and not q.scaled:
                 continue
             if q.kind == "vague" and q.high < 1000:
