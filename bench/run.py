@@ -17,6 +17,7 @@ writes bench/out/results.json.  Not a test: numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -66,7 +67,10 @@ def build(directory: Path, n_articles: int, seed: int = 7, stories: bool = True)
             body = "\n\n".join(rnd.sample(paras[lang], k=min(4, len(paras[lang]))))
             story_line = f"story: {story}\n" if stories else ""
             text = f"---\nlang: {lang}\n{story_line}---\n{lead}\n\n{body}\n"
-            path = directory / f"{story}.{lang}.md"
+            # without story ids, names that do not pair the versions either (as "s1.en.md" and
+            # "s1.es.md" would, Hugo's way): the translations must be found by their content
+            path = directory / (f"{story}.{lang}.md" if stories else
+                                f"{hashlib.sha1(f'{story}.{lang}'.encode()).hexdigest()[:12]}.md")
             path.write_text(text, encoding="utf-8")
             total += len(text.encode("utf-8"))
     return total

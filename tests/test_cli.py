@@ -354,6 +354,19 @@ def test_language_and_story_from_other_tools_conventions(cli, tmp_path):
     assert doc.lang == "pt"
 
 
+def test_translations_named_as_hugo_names_them_are_one_story(cli, tmp_path):
+    """"about.en.md" and "about.es.md" in one folder are one article's versions; a story id in
+    the front matter still wins, and a name without a supported language groups nothing."""
+    write(tmp_path / "news" / "about.en.md", "The firm has 1,200 employees.\n")
+    write(tmp_path / "news" / "about.es.md", "La firma tiene 12.000 empleados.\n")
+    write(tmp_path / "news" / "other.en.md", "---\nstory: elsewhere\n---\nThe firm has 5,000 employees.\n")
+    write(tmp_path / "news" / "other.es.md", "La firma tiene 9.000 empleados y 300 tiendas.\n")
+    write(tmp_path / "news" / "notes.de.md", "The firm has 7,000 employees.\n")
+    r = cli("check", ".", "--format", "json", "--no-cache", "--select", "FL201", cwd=tmp_path)
+    found = {(Path(f["path"]).name, f["message"].rsplit("story ", 1)[-1]) for f in json.loads(r.stdout)}
+    assert found == {("about.en.md", "'news/about')"), ("about.es.md", "'news/about')")}
+
+
 def test_inputs_never_modified_without_fix(cli, tmp_path):
     files = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
     for fmt in ("text", "json"):

@@ -77,6 +77,15 @@ STORY_ALIASES = ("translationKey",)
 NAME_LANG = re.compile(r"\.([A-Za-z]{2,3})(?:[-_][A-Za-z]{2})?\.[^./\\]+$")  # story.es.md, nota.pt-BR.html
 
 
+def _story_of_name(path: str, supported) -> str | None:
+    """The story a file's name gives when it names a translation as Hugo does: "about.en.md"
+    and "about.es.md" in one folder are one article's versions (story "folder/about")."""
+    match = NAME_LANG.search(path)
+    if match is None or match.group(1).lower() not in supported:
+        return None
+    return path[:match.start()].replace("\\", "/")
+
+
 def _aliases(metadata: dict) -> None:
     """Fill ``lang`` and ``story`` from the keys other tools write, when they are missing."""
     for key, aliases in (("lang", LANG_ALIASES), ("story", STORY_ALIASES)):
@@ -107,6 +116,10 @@ def document_from_source(path: str, source: str, settings, pm) -> Document:
 
     _aliases(metadata)
     lang = metadata.get("lang") or settings.forced_lang or _lang_of_name(path, supported())
+    if not metadata.get("story") and not metadata.get("translation_of"):
+        story = _story_of_name(path, supported())
+        if story:
+            metadata["story"] = story
     if lang is None:
         lang = detect_language(doc.text) or settings.default_lang
     lang = str(lang).split("-")[0].lower()
