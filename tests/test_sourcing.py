@@ -181,6 +181,8 @@ def test_hedge_and_anonymous(linter):
     # a scheduled event on "this Saturday" or tonight
     ("Este sábado, a cidade de Nova Iorque acolherá o Global Citizen Festival.", "pt", False),
     ("Esta noche, el presidente hablará ante el Congreso.", "es", False),
+    ("Espera-se que o acusado se apresente ao Juizado Especial Criminal de Belfast na segunda-feira.", "pt", False),
+    ("Son algunas de las actuaciones con las que contaremos en el evento, que será el mayor del año.", "es", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
