@@ -21,7 +21,7 @@ from factlint.checks import Located, SummarizedKind, corpus_finding, finding, re
 from factlint.lang import load, strip_accents
 from factlint.lang.phonetics import skeleton
 from factlint.extracts import lowercase_words, mentions
-from factlint.namematch import compare_names, translation_slip
+from factlint.namematch import compare_names, compare_tokens, translation_slip
 
 MAX_NGRAM = 4
 SAMPLES = 3  # places kept per spelling in the summary (shown as related locations)
@@ -441,8 +441,6 @@ def surname_slip(word: str, surname: str) -> str | None:
     """Why ``word``, written alone, probably misspells ``surname`` (None if it does not): case,
     accents, one edit that keeps it a name (not a plural, nor a longer word), or the last letter
     dropped from a word of five letters or more ("Morrise" for Morrisey)."""
-    from factlint.namematch import compare_tokens
-
     if word == surname or abs(len(word) - len(surname)) > 2 or word[0].lower() != surname[0].lower() \
             or word in (surname + "s", surname + "es") or surname in (word + "s", word + "es"):
         return None  # the cheap tests first: a slip keeps the first letter and about the length
@@ -509,7 +507,7 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
     many times a name is written so, in ``lang`` or in any language).  A spelling other
     articles of its language use too is that language's name for it (Casa Branca, Presidente
     Donald Trump), not a slip."""
-    from factlint.checks.numbers import target_path
+    from factlint.checks.numbers import originals_named
 
     names = {}
     for entry in versions:
@@ -518,8 +516,7 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
             if len(item["words"]) > 1:
                 spelt[tuple(item["words"])].append(item["loc"])
         names[entry.path] = spelt
-    originals = {target_path(v.path, str(v.metadata["translation_of"])) for v in versions
-                 if v.metadata.get("translation_of")}
+    originals = originals_named(versions)
     for entry in versions:
         others = [o for o in versions if o.lang != entry.lang]
         needed = min(2, len(others))

@@ -155,9 +155,7 @@ class NumberKind(SummarizedKind):
             group = [e for e in map(load, paths) if e is not None and e.extracts.get("number")]
             keyed = [item for i, a in enumerate(group) for b in group[i + 1:] if a.lang != b.lang
                      for item in self._compare(a, b, how)]
-            originals = {target_path(e.path, str(e.metadata["translation_of"])) for e in group
-                         if e.metadata.get("translation_of")}
-            yield from _odd_ones_out(keyed, originals)
+            yield from _odd_ones_out(keyed, originals_named(group))
 
     def _compare(self, a, b, how):
         """(finding, its figure, the figure it disagrees with) for each disagreement of two
@@ -183,11 +181,11 @@ class NumberKind(SummarizedKind):
         out = []
         for rule in self.by_check[check]:
             for entry, q, other, oq in ((a, x, b, y), (b, y, a, x)):
-                message = rule.format_message(here=describe(q), there=describe(oq), text=" ".join(q["text"].split()),
-                                              other_text=" ".join(oq["text"].split()),
-                                              other=f"{other.path}:{oq['loc']['line']}",
-                                              how=how)
-                rel = [related_location(other.path, oq["loc"], f"{' '.join(oq['text'].split())!r} in the {other.lang} version")]
+                # figures as read, their spaces collapsed (markup blanked around them leaves several)
+                text, other_text = " ".join(q["text"].split()), " ".join(oq["text"].split())
+                message = rule.format_message(here=describe(q), there=describe(oq), text=text, other_text=other_text,
+                                              other=f"{other.path}:{oq['loc']['line']}", how=how)
+                rel = [related_location(other.path, oq["loc"], f"{other_text!r} in the {other.lang} version")]
                 out.append((corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]),
                             _figure_key(entry, q), _figure_key(other, oq)))
         return out
@@ -514,6 +512,11 @@ def _translation_groups(summary, only):
         if len(members) > 1:
             groups.append((members, f"translation_of {root}"))
     return groups + auto_pairs(summary["loose"], only)
+
+
+def originals_named(versions) -> set:
+    """The paths that versions of a story name as their original (``translation_of``)."""
+    return {target_path(v.path, str(v.metadata["translation_of"])) for v in versions if v.metadata.get("translation_of")}
 
 
 def target_path(path, target):

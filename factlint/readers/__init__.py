@@ -77,13 +77,14 @@ STORY_ALIASES = ("translationKey",)
 NAME_LANG = re.compile(r"\.([A-Za-z]{2,3})(?:[-_][A-Za-z]{2})?\.[^./\\]+$")  # story.es.md, nota.pt-BR.html
 
 
-def _story_of_name(path: str, supported) -> str | None:
-    """The story a file's name gives when it names a translation as Hugo does: "about.en.md"
-    and "about.es.md" in one folder are one article's versions (story "folder/about")."""
+def _named_version(path: str, supported) -> tuple[str, str] | None:
+    """(language, story) a file's name gives when it names a translation as Hugo does:
+    "about.en.md" and "about.es.md" in one folder are the English and Spanish versions of the
+    story "folder/about".  None when the name carries no supported language."""
     match = NAME_LANG.search(path)
     if match is None or match.group(1).lower() not in supported:
         return None
-    return path[:match.start()].replace("\\", "/")
+    return match.group(1).lower(), path[:match.start()].replace("\\", "/")
 
 
 def _aliases(metadata: dict) -> None:
@@ -93,13 +94,6 @@ def _aliases(metadata: dict) -> None:
             found = next((metadata[a] for a in aliases if metadata.get(a)), None)
             if found is not None:
                 metadata[key] = found
-
-
-def _lang_of_name(path: str, supported) -> str | None:
-    """The language a file's name gives (``story.es.md``, as Hugo names translations), if supported."""
-    match = NAME_LANG.search(path)
-    code = match.group(1).lower() if match else None
-    return code if code in supported else None
 
 
 def document_from_source(path: str, source: str, settings, pm) -> Document:
@@ -115,11 +109,10 @@ def document_from_source(path: str, source: str, settings, pm) -> Document:
     from factlint.lang import detect_language, supported
 
     _aliases(metadata)
-    lang = metadata.get("lang") or settings.forced_lang or _lang_of_name(path, supported())
-    if not metadata.get("story") and not metadata.get("translation_of"):
-        story = _story_of_name(path, supported())
-        if story:
-            metadata["story"] = story
+    named = _named_version(path, supported())
+    lang = metadata.get("lang") or settings.forced_lang or (named and named[0])
+    if named and not metadata.get("story") and not metadata.get("translation_of"):
+        metadata["story"] = named[1]
     if lang is None:
         lang = detect_language(doc.text) or settings.default_lang
     lang = str(lang).split("-")[0].lower()
