@@ -10,6 +10,7 @@ from pathlib import Path
 
 from factlint import __version__
 from factlint.errors import ConfigError
+from factlint.formats import plural
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -156,8 +157,6 @@ def _print_statistics(tally, linter):
 
 
 def _print_summary(tally, report):
-    from factlint.formats import plural
-
     failed = len(report.errors)
     unchecked = f" {plural(failed, 'file')} could not be checked (errors above)." if failed else ""
     checked = plural(report.checked_files, "file")
@@ -198,8 +197,6 @@ def _apply_fixes(findings, write: bool, sources):
         else:
             sys.stdout.write(unified_diff(path, before, after))
     if write and changed:
-        from factlint.formats import plural
-
         print(f"Fixed {plural(len(fixed_ids), 'finding')} in {plural(changed, 'file')}.", file=sys.stderr)
     return [f for f in findings if id(f) not in fixed_ids] if write else findings
 
