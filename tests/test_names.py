@@ -161,6 +161,31 @@ def test_two_renamed_places_never_accuse_each_other(linter):
     assert _story_findings(linter, versions) == []
 
 
+def test_registered_first_name_with_another_surname_is_someone_else(registry, linter):
+    """"Matt Damon" is not Matt Shumer with a wrong surname: the whole name stays unexplained, so
+    the corpus and translation checks compare it (a misspelt "Matt Dmaon" is caught)."""
+    assert resolve(["Matt", "Damon"], registry) == ([], [False, False])
+    assert [e["name"] for _, _, e, _, _ in resolve(["Matt"], registry)[0]] == ["Matt Shumer"]
+    assert [e["name"] for _, _, e, _, _ in resolve(["Mark", "Meta"], registry)[0]] == ["Mark Zuckerberg", "Meta"]
+    versions = [("en", "SNL opened with a skit starring Matt Damon."),
+                ("es", "SNL empezó con un sketch de Matt Damon."),
+                ("pt", "O SNL começou com um quadro com Matt Dmaon.")]
+    assert [path for path, _ in _story_findings(linter, versions)] == ["v2.pt.txt"]
+
+
+def test_title_run_into_a_name_still_supports_it(linter):
+    """English runs a title into the name ("US Energy Secretary Rick Perry"): the name inside
+    it counts as that version's spelling, for the slip and against it."""
+    english = ("en", "Novak spoke after a meeting with US Energy Secretary Rick Perry in Moscow.")
+    portuguese = ("pt", "Novak falou após uma reunião com o secretário de Energia dos EUA, Rick Perry.")
+    slip = [english, ("es", "Novak habló tras reunirse con Rick Prery, secretario de Energía."), portuguese]
+    assert _story_findings(linter, slip) == [
+        ("v1.es.txt", '"Rick Prery" is written "Rick Perry" in the en and pt versions of this story '
+                      '(1 letter differs)')]
+    same = [english, ("es", "Novak habló tras reunirse con Rick Perry, secretario de Energía."), portuguese]
+    assert _story_findings(linter, same) == []
+
+
 def test_slip_reported_in_the_checked_version_only(linter):
     versions = [("en", "The coach, Pep Guardiola, praised the team."),
                 ("es", "El entrenador, Pep Guardiola, elogió al equipo."),

@@ -44,8 +44,11 @@ class Registry:
         self._resolved: dict[tuple, tuple] = {}
         self.by_name = {entity["name"]: entity for entity in entities}
         self.one_word: dict[str, tuple] = {}  # "openai" -> (OpenAI, "OpenAI"): a one-word name split in two
+        self.first_names: set[str] = set()  # of people: followed by another surname, someone else's
         for entity in entities:
             for words, fuzzy in self._forms(entity):
+                if not fuzzy and len(words) == 1:
+                    self.first_names.add(words[0])
                 self.exact.setdefault(words, entity)
                 if len(words) == 1 and fuzzy and len(words[0]) >= 6:
                     self.one_word.setdefault(words[0].lower(), (entity, words[0]))
@@ -169,11 +172,22 @@ def resolve(mention_words, registry: Registry):
             if found is not None:
                 take(i, j, found[0], "near", SPLIT)
 
+    def someone_else(i) -> bool:
+        """Is the word at ``i`` a registered person's first name followed by a surname the
+        registry does not know: another person's ("Matt Damon" is not Matt Shumer)?"""
+        if mention_words[i] not in registry.first_names or i + 1 >= n or covered[i + 1]:
+            return False
+        surname = mention_words[i + 1]
+        return surname[:1].isupper() and surname.isalpha() and (surname,) not in registry.exact
+
     exact(1, MAX_NGRAM, registry.wrong, "wrong", "a known misspelling")
     exact(2, MAX_NGRAM, registry.exact, "exact")
     split()
     near(2, MAX_NGRAM)
-    exact(1, 1, registry.exact, "exact")
+    for i, j in spans(1, 1):
+        entity = registry.exact.get((mention_words[i],))
+        if entity is not None and not someone_else(i):
+            take(i, j, entity, "exact")
     near(1, 1)
     return results, covered
 
@@ -509,13 +523,14 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
     Donald Trump), not a slip."""
     from factlint.checks.numbers import originals_named
 
-    names = {}
+    names, inner = {}, {}
     for entry in versions:
         spelt = defaultdict(list)
         for item in entry.extracts["name"]["names"]:
             if len(item["words"]) > 1:
                 spelt[tuple(item["words"])].append(item["loc"])
         names[entry.path] = spelt
+        inner[entry.path] = _inner_names(spelt)
     originals = originals_named(versions)
     for entry in versions:
         others = [o for o in versions if o.lang != entry.lang]
@@ -525,12 +540,12 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
         if needed == 1 and "en" not in {entry.lang, others[0].lang}:
             continue  # Spanish and Portuguese each rename places a letter apart (Casa Blanca, Casa Branca)
         for words, locs in names[entry.path].items():
-            if not others or any(words in names[o.path] for o in versions if o is not entry) \
+            if not others or any(words in inner[o.path] for o in versions if o is not entry) \
                     or uses(words, entry.lang) > len(locs):
                 continue
             support = defaultdict(set)  # a form of the other languages -> the versions that use it
             for other in others:
-                for form in names[other.path]:
+                for form in inner[other.path]:
                     support[form].add(other.lang)
             slips = {form: reason for form in support if (reason := translation_slip(list(words), list(form)))}
             best = max(slips, key=lambda form: (len(support[form]), form), default=None)
@@ -541,6 +556,17 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
                 continue  # the corpus writes it so more often: the other version is the slip
             for loc in locs:
                 yield entry.path, loc, " ".join(words), " ".join(form), sorted(langs), reason
+
+
+def _inner_names(spelt) -> set:
+    """The names of several words a version writes, and the runs of two or more words inside
+    them: English runs a title into the name ("US Energy Secretary Rick Perry") where Spanish
+    and Portuguese write it apart ("el secretario de Energía, Rick Perry")."""
+    inner = set()
+    for words in spelt:
+        for i in range(len(words) - 1):
+            inner.update(words[i:j] for j in range(i + 2, len(words) + 1))
+    return inner
 
 
 def add_spellings(summary, entry, sign=1, front=False):
