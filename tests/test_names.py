@@ -186,6 +186,18 @@ def test_title_run_into_a_name_still_supports_it(linter):
     assert _story_findings(linter, same) == []
 
 
+def test_known_name_inside_a_longer_one_is_compared_whole(linter):
+    """"Washington Examiner" holds a registered name but is another: misspelt in one version
+    ("Washnigton" inside a newspaper's name, which the registry check leaves alone), the
+    translation check compares the whole name."""
+    versions = [("en", "He said, according to the Washnigton Examiner, that he felt sunk."),
+                ("es", "Dijo, de acuerdo con el Washington Examiner, que se sentía hundido."),
+                ("pt", "Disse, segundo o Washington Examiner, que se sentia afundado.")]
+    assert _story_findings(linter, versions) == [
+        ("v0.en.txt", '"Washnigton Examiner" is written "Washington Examiner" in the es and pt versions of '
+                      'this story (sounds alike; 1 letter differs)')]
+
+
 def test_slip_reported_in_the_checked_version_only(linter):
     versions = [("en", "The coach, Pep Guardiola, praised the team."),
                 ("es", "El entrenador, Pep Guardiola, elogió al equipo."),

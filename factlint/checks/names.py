@@ -236,12 +236,14 @@ class NameKind(SummarizedKind):
                      if not _inside_longer_name(mention, covered, i, j)}
         for mention, results, covered in resolved:
             offsets = _word_offsets(doc.text, mention)
+            reported = False
             for i, j, entity, kind, reason in results:
                 if kind == "exact" or (kind == "near" and not self._plausible(doc, mention, covered, i, j, entity,
                                                                               reason, named, mentioned)):
                     continue
                 start, end = offsets[i][0], offsets[j - 1][1]
                 written = doc.text[start:end]
+                reported = True
                 for rule in self.registry_rules:
                     if rule.applies_to(doc.lang):
                         findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason,
@@ -249,7 +251,9 @@ class NameKind(SummarizedKind):
             opening = mention.initial and len(mention.tokens) == 1  # any word may open a sentence
             if not any(covered) and len(mention.tokens) == 1 and mention.tokens[0] not in full_names:
                 alone.append(mention)
-            if not any(covered) and not (opening and mention.tokens[0] not in full_names):
+            # a known name inside a longer one is another name ("Washington Examiner", "Tiffany Ng"),
+            # compared like any other unless the registry check already reported a slip in it
+            if not all(covered) and not (reported or opening and mention.tokens[0] not in full_names):
                 item = {"words": mention.tokens, "loc": span_location(doc, mention.start, mention.end)}
                 if len(mention.tokens) == 1 and mention.tokens[0] in full_names:
                     item["of"] = full_names[mention.tokens[0]]  # a surname or first name used alone
