@@ -86,8 +86,9 @@ def _patterns(code: str):
     scales = d.get("scales", {})
     words = d.get("number_words", {})
     units = d.get("units", {})
-    # a scale word follows its figure after a space; an abbreviation of one letter ("5m", "£500m")
-    # only attached, and one of two ("2 bn", Brazil's "R$ 2 bi") either way unless it is a unit
+    # a scale word follows its figure after a space or attached, tabloid style ("£3.1billion"); an
+    # abbreviation of one letter ("5m", "£500m") only attached, and one of two ("2 bn", Brazil's
+    # "R$ 2 bi") either way unless it is a unit
     long_scales = [w for w in scales if len(w) > 2 or (len(w) == 2 and w.lower() not in map(str.lower, units))]
     short_scales = [w for w in scales if len(w) <= 2]
     # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
@@ -103,7 +104,7 @@ def _patterns(code: str):
         rf"(?:(?P<approx>{_alternation(_with_capitals(d.get('approximations', [])))})\s+)?"
         rf"(?:(?P<cur_pre>{cur_pre})(?:{GAP})?)?"
         rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"
-        rf"(?:(?:{GAP}(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
+        rf"(?:(?:(?:{GAP})?(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
         rf"(?:(?:{GAP})?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
         rf"(?:(?:{GAP}(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
         rf"(?:(?:(?:{GAP})?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",

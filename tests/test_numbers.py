@@ -18,6 +18,8 @@ def values(text, lang):
     ("US$ 14,3 bilhões", "pt", [(14.3e9, "money")]),
     ("US$ 1,5 bi e R$ 2 mi", "pt", [(1.5e9, "money"), (2e6, "money")]),  # Brazil's abbreviations, spaced
     ("$2 bn and £500m", "en", [(2e9, "money"), (500e6, "money")]),
+    ("€3.1billion and £50million", "en", [(3.1e9, "money"), (50e6, "money")]),  # tabloid style, attached
+    ("1000millas", "es", [(1000, "unit")]),  # "mil" attached is a scale only as a whole word
     ("5 m of cable", "en", [(5, "count")]),  # one letter only attached: "5 m" may be metres
     ("0,5 ponto percentual", "pt", [(0.5, "percent")]),
     # an HTML entity's no-break space, padded to keep offsets: "1.500&nbsp;millones", "70&#160;000"
