@@ -1,7 +1,6 @@
 """What each subcommand does (the CLI only parses arguments)."""
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import sys
@@ -62,9 +61,10 @@ def _read_text(path, sources) -> tuple[str, str]:
     """(the text of ``path``, its byte-order mark or ""), from standard input (``sources``) or
     from disk, decoded as the readers decode it: the mark dropped, line endings kept as written
     (so offsets are the findings' offsets)."""
-    data = sources[path] if path in sources else Path(path).read_bytes()
-    bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""
-    return data.decode("utf-8-sig"), bom
+    from factlint.readers import split_bom
+
+    data, bom = split_bom(sources[path] if path in sources else Path(path).read_bytes())
+    return data.decode("utf-8"), bom
 
 
 def _source_lookup(sources):

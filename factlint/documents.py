@@ -12,6 +12,11 @@ import bisect
 from dataclasses import dataclass, field
 
 
+# one space between two words or digits, as readers leave it: a space, a no-break space, or the
+# no-break space of an HTML entity ("&nbsp;", "&#8239;") padded with spaces to keep offsets
+ONE_SPACE = r" |[\u00a0\u202f] *"
+
+
 def mask(chunk: str) -> str:
     """``chunk`` with every character but newlines replaced by a space."""
     return "".join(ch if ch == "\n" else " " for ch in chunk)

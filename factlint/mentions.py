@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factlint.documents import ONE_SPACE
+
 WORD = r"[^\W_][\w]*(?:['’\-][^\W_][\w]*)*(?:['’]s\b)?"
 # A plain word: lower-case Latin letters, ending where WORD would end too, so a run of them
 # (separated by spaces or commas) is one match instead of one per word; anything else
@@ -20,6 +22,7 @@ WORD = r"[^\W_][\w]*(?:['’\-][^\W_][\w]*)*(?:['’]s\b)?"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 PLAIN = rf"[{_LOWER}][{_LOWER}0-9]*(?:['’\-][{_LOWER}][{_LOWER}0-9]*)*(?![\w])(?!['’\-][^\W_])"
 TOKEN = re.compile(rf"(?:{PLAIN}[ \t,]+)*(?P<last>{PLAIN})|{WORD}|[.!?;:()\[\]{{}}“”\"«»—–]|\n\s*\n|\n", re.U)
+_ONE_SPACE = re.compile(ONE_SPACE)
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_END = set(".!?")
 
@@ -160,9 +163,8 @@ def extract_mentions(text: str, lang, max_tokens: int = 6, lowered=None) -> list
 
 
 def _one_space(gap: str) -> bool:
-    """Is ``gap`` one space: a space, a no-break space, or the no-break space of an HTML entity
-    padded with spaces to keep offsets ("Menlo&nbsp;Park")?"""
-    return gap in (" ", "\u00a0") or (gap[:1] in ("\u00a0", "\u202f") and not gap[1:].strip(" "))
+    """Is ``gap`` one space as readers leave it ("Menlo&nbsp;Park" included)?"""
+    return gap == " " or _ONE_SPACE.fullmatch(gap) is not None
 
 
 def _strip_possessive(word: str) -> str:

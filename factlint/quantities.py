@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from factlint.documents import ONE_SPACE
 from factlint.lang import load
 from factlint.prefilter import LiteralIndex, absent, fold
 from factlint.regexes import word_alternation
@@ -30,12 +31,10 @@ TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months"
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 URL_HINTS = ("://", "www.", "@")  # a URL or an address holds one of these
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
-# a no-break space an HTML entity left ("&nbsp;", "&#8239;"), padded with spaces to keep offsets
-PADDED_NBSP = r"[\u00a0\u202f] +"
 # what stands between a figure and its scale, currency or unit: spaces, as many as markup blanked
 # around the figure left ("**180** millones", "<b>1.500</b> millones"), but never a line break
 GAP = r"[^\S\n]+"
-DIGIT_SPACE = re.compile(rf"(?<=\d)(?:{PADDED_NBSP}|[\u00a0\u202f ])(?=\d)")  # "20 000": a thousands separator
+DIGIT_SPACE = re.compile(rf"(?<=\d)(?:{ONE_SPACE})(?=\d)")  # "20 000": a thousands separator
 NEXT_WORD = re.compile(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})")  # the noun a figure counts
 WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ \xa0\u202f-]$")  # no-break spaces too: "minuto\xa065"
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -93,7 +92,7 @@ def _patterns(code: str):
     short_scales = [w for w in scales if len(w) <= 2]
     # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
     currency_words = {**{code: code for code in CURRENCY_CODES}, **CURRENCY_SYMBOLS, **d.get("currency_words", {})}
-    digits = rf"\d{{1,3}}(?:(?:[.,]|(?:{PADDED_NBSP}|[ \u00a0\u202f])(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    digits = rf"\d{{1,3}}(?:(?:[.,]|(?:{ONE_SPACE})(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(_with_capitals(words))})")
     cur_pre = _alternation(CURRENCY_SYMBOLS)
     # A match opens a word or a currency sign ("A$5"): testing that first lets re leave most

@@ -25,14 +25,19 @@ def decode(path: str, data: bytes, max_bytes: int) -> str:
     head = data[:8192]
     if b"\x00" in head:
         raise InputError(path, "binary file (contains NUL bytes), not an article")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    data, _ = split_bom(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         guess = _guess_encoding(data)
         hint = f" (looks like {guess}; convert it with: iconv -f {guess} -t utf-8)" if guess else ""
         raise InputError(path, f"not valid UTF-8 at byte {exc.start}{hint}") from None
+
+
+def split_bom(data: bytes) -> tuple[bytes, str]:
+    """``data`` without its UTF-8 byte-order mark, and the mark ("" if none): the readers drop
+    it, and ``--fix`` writes it back."""
+    return (data[3:], "\ufeff") if data.startswith(b"\xef\xbb\xbf") else (data, "")
 
 
 def _guess_encoding(data: bytes) -> str | None:
