@@ -35,13 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", default="text", help="text, concise, json, jsonl, sarif, github, junit, html, or a plugin's")
     check.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",
                        help="only these rule codes or prefixes (comma-separated)")
-    check.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="CODES")
-    check.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES")
+    check.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="CODES",
+                       help="add these rule codes or prefixes to those selected")
+    check.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES",
+                       help="leave out these rule codes or prefixes")
     check.add_argument("--severity", choices=["info", "warning", "error"], default="info",
                        help="report only findings at or above this severity")
     check.add_argument("--lang", help="language of every file without front matter 'lang'")
     check.add_argument("--fix", action="store_true", help="apply the fixes (files are written atomically)")
     check.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
+    check.add_argument("--output-file", "-o", metavar="FILE",
+                       help="write the report to FILE instead of standard output (a SARIF or JUnit file for CI)")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -55,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where documents are analysed: local processes, or a Dask cluster (pip install 'factlint[dask]')")
     check.add_argument("--scheduler", metavar="ADDRESS",
                        help="Dask scheduler address (default: DASK_SCHEDULER_ADDRESS, else a local cluster)")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="colour the text report (auto: on a terminal, unless NO_COLOR is set)")
 
     rules = sub.add_parser("rules", help="list every rule")
     _add_common(rules)
@@ -70,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     names.add_argument("paths", nargs="*")
     _add_common(names)
     names.add_argument("--suggest", action="store_true", help="print YAML registry entries to paste")
-    names.add_argument("--min-count", type=int, default=2)
+    names.add_argument("--min-count", type=int, default=2, help="list names mentioned at least this many times")
     names.add_argument("--no-cache", action="store_true", help="do not read or write .factlint_cache")
 
     stories = sub.add_parser("stories", help="list translation groups and how they were found")

@@ -1,6 +1,7 @@
 """What each subcommand does (the CLI only parses arguments)."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -94,6 +95,8 @@ def cmd_check(args) -> int:
     if args.format not in available:
         raise ConfigError(f"unknown format {args.format!r}; available: {', '.join(sorted(available))}")
     baseline = Baseline.load(args.baseline) if args.baseline else None
+    if args.output_file and not Path(args.output_file).resolve().parent.is_dir():
+        raise ConfigError(f"--output-file {args.output_file}: no such directory")  # before the run, not after
     files, corpus, sources = _targets(args, linter)
     jobs = args.jobs if args.jobs is not None else settings.jobs
     report = run(linter, files, corpus_paths=corpus, use_cache=not args.no_cache, jobs=jobs,
@@ -112,16 +115,17 @@ def cmd_check(args) -> int:
     findings = _apply_fixes(report.findings, write=args.fix, sources=sources) if args.fix or args.diff \
         else report.stream()
     fmt = available[args.format]()
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    context = RenderContext(rules=linter.ruleset.rules, source_line=_source_lookup(sources), version=__version__,
-                            color=color, statistics=args.statistics, checked_files=report.checked_files)
     tally = _Tally(findings)
-    fmt.write(tally, context, sys.stdout)
-    if not fmt.machine:
-        if args.statistics:
-            _print_statistics(tally, linter)
-        if not args.quiet:
-            _print_summary(tally, report)
+    with _report_stream(args.output_file) as out:
+        color = args.color == "always" or (args.color == "auto" and out.isatty() and not os.environ.get("NO_COLOR"))
+        context = RenderContext(rules=linter.ruleset.rules, source_line=_source_lookup(sources), version=__version__,
+                                color=color, statistics=args.statistics, checked_files=report.checked_files)
+        fmt.write(tally, context, out)
+        if not fmt.machine:
+            if args.statistics:
+                _print_statistics(tally, linter, out)
+            if not args.quiet:
+                _print_summary(tally, report, out)
     for error in report.errors[shown_errors:]:  # a file that failed while its findings were read back
         print(f"error: {error}", file=sys.stderr)
     if report.errors:
@@ -149,25 +153,39 @@ class _Tally:
             yield f
 
 
-def _print_statistics(tally, linter):
+@contextlib.contextmanager
+def _report_stream(output_file):
+    """Standard output, or ``output_file`` opened for the report (a usage error if it cannot be)."""
+    if output_file is None:
+        yield sys.stdout
+        return
+    try:
+        stream = open(output_file, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise ConfigError(f"--output-file {output_file}: {exc.strerror or exc}") from None
+    with stream:
+        yield stream
+
+
+def _print_statistics(tally, linter, out):
     for code, count in sorted(tally.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = linter.ruleset.rules.get(code)
         fixable = "[*]" if tally.fixable_by_code[code] else "   "
-        print(f"{count:>5}\t{code}\t{fixable} {rule.name if rule else ''}")
+        print(f"{count:>5}\t{code}\t{fixable} {rule.name if rule else ''}", file=out)
 
 
-def _print_summary(tally, report):
+def _print_summary(tally, report, out):
     failed = len(report.errors)
     unchecked = f" {plural(failed, 'file')} could not be checked (errors above)." if failed else ""
     checked = plural(report.checked_files, "file")
     if not tally.total:
         verdict = "All checks passed" if not failed else "No findings"
-        print(f"{verdict} ({checked}).{unchecked}")
+        print(f"{verdict} ({checked}).{unchecked}", file=out)
         return
     parts = ", ".join(f"{tally.by_severity[s]} {s}" for s in ("error", "warning", "info") if tally.by_severity[s])
     fixable = sum(tally.fixable_by_code.values())
     hint = f" {fixable} fixable with --fix." if fixable else ""
-    print(f"Found {plural(tally.total, 'finding')} ({parts}) in {checked}.{hint}{unchecked}")
+    print(f"Found {plural(tally.total, 'finding')} ({parts}) in {checked}.{hint}{unchecked}", file=out)
 
 
 def _apply_fixes(findings, write: bool, sources):

@@ -23,6 +23,25 @@ def test_every_format_renders_seeds(cli, fmt):
     assert r.returncode == 1 and r.stdout.strip() and "Traceback" not in r.stderr
 
 
+def test_output_file_takes_the_report(cli, tmp_path):
+    """--output-file writes the whole report there (a SARIF file for CI); standard output stays empty."""
+    out = tmp_path / "factlint.sarif"
+    r = cli("check", str(SEEDS), "--format", "sarif", "--no-cache", "--output-file", str(out))
+    assert r.returncode == 1 and r.stdout == ""
+    jsonschema.validate(json.loads(out.read_text(encoding="utf-8")), SARIF_SCHEMA)
+    text = tmp_path / "report.txt"
+    r = cli("check", str(SEEDS), "--no-cache", "--statistics", "-o", str(text))
+    assert r.returncode == 1 and r.stdout == ""
+    report = text.read_text(encoding="utf-8")
+    assert "FL101" in report and "\x1b[" not in report and report.rstrip().splitlines()[-1].startswith("Found ")
+
+
+def test_output_file_in_a_missing_directory_is_a_usage_error(cli, tmp_path):
+    r = cli("check", str(SEEDS), "--no-cache", "--output-file", str(tmp_path / "nowhere" / "report.txt"))
+    assert r.returncode == 2 and "--output-file" in r.stderr and "no such directory" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
 def test_json_contract_fields(cli):
     r = cli("check", str(SEEDS), "--format", "json", "--no-cache")
     data = json.loads(r.stdout)
