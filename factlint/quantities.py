@@ -103,7 +103,9 @@ def _patterns(code: str):
         rf"(?:(?P<approx>{_alternation(_with_capitals(d.get('approximations', [])))})\s+)?"
         rf"(?:(?P<cur_pre>{cur_pre})(?:{GAP})?)?"
         rf"(?<![\w.,#/])(?<![^\W\d_]-)(?:{number})(?!\d)"
+        rf"(?:{GAP}(?P<half_before>{_alternation(d.get('half_before_scale', []))})(?!\w))?"
         rf"(?:(?:(?:{GAP})?(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
+        rf"(?:{GAP}(?P<half_after>{_alternation(d.get('half_after_scale', []))})(?!\w))?"
         rf"(?:(?:{GAP})?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
         rf"(?:(?:{GAP}(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
         rf"(?:(?:(?:{GAP})?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
@@ -123,6 +125,14 @@ def _patterns(code: str):
             "decade": decade, "time": time, "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units,
             "currency_words": currency_words, "lang": lang}
+
+
+def _leading_power(value: float) -> float:
+    """The power of a thousand a figure is a round multiple of (a million for "un millón"), else 1."""
+    power = 1.0
+    while value >= power * 1000 and value % (power * 1000) == 0:
+        power *= 1000
+    return power
 
 
 def parse_number(text: str) -> tuple[float, float, bool]:
@@ -277,14 +287,19 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             if not value and word.lower() not in ("zero", "cero"):
                 continue
             tolerance, grouped = 0.5, False
+        if g["half_before"]:
+            value += 0.5  # "two and a half million"
         scale_word = g["scale"] or g["short"]
         scaled = False
+        factor = 1.0
         if scale_word:
-            factor = p["scales"].get(scale_word, p["scales"].get(scale_word.lower()))
-            if factor:
-                value *= float(factor)
-                tolerance *= float(factor)
+            factor = float(p["scales"].get(scale_word, p["scales"].get(scale_word.lower())) or 1)
+            if factor != 1:
+                value *= factor
+                tolerance *= factor
                 scaled = True
+        if g["half_after"]:  # "dos millones y medio"; "un millón y medio", whose word holds the scale
+            value += 0.5 * (factor if scaled else _leading_power(value))
         if not math.isfinite(value):
             continue  # a run of hundreds of digits: no amount, and not storable as JSON
         kind, unit = "count", ""

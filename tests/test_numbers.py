@@ -34,6 +34,16 @@ def values(text, lang):
     ("49 %", "pt", [(49, "percent")]),
     ("cinco gigawatts", "pt", [(5, "unit")]),
     ("una docena", "es", [(12, "count")]),
+    ("half a million", "en", [(500_000, "count")]),  # not "a million"
+    ("medio millón", "es", [(500_000, "count")]),
+    ("meio milhão", "pt", [(500_000, "count")]),
+    ("two dozen", "en", [(24, "count")]),
+    ("dos docenas", "es", [(24, "count")]),
+    ("duas dúzias", "pt", [(24, "count")]),
+    ("two and a half million", "en", [(2_500_000, "count")]),
+    ("un millón y medio", "es", [(1_500_000, "count")]),
+    ("dois milhões e meio", "pt", [(2_500_000, "count")]),
+    ("dos años y medio", "es", [(2, "count")]),  # a half of the years, not of the figure
     ("the 1960s", "en", [(1960, "decade")]),
     ("los años 60", "es", [(1960, "decade")]),
     ("9:30 p.m.", "en", [(21 * 60 + 30, "time")]),
@@ -333,6 +343,16 @@ def _story(tmp_path, texts, extra=None):
 
     r = run_cli("check", ".", "--select", "FL201", "--format", "json", "--no-cache", cwd=tmp_path)
     return [(f["path"], sorted(x["path"] for x in f["related"])) for f in json.loads(r.stdout)]
+
+
+def test_halves_and_dozens_agree_across_translations(tmp_path):
+    """"half a million" is 500,000 (it was read "a million", a false conflict), and a slip in it is caught."""
+    texts = {"en": "Half a million people and two dozen ministers came, police said.",
+             "es": "Llegaron 500.000 personas y dos docenas de ministros, dijo la policía.",
+             "pt": "Vieram meio milhão de pessoas e 24 ministros, disse a polícia."}
+    assert _story(tmp_path, texts) == []
+    texts["pt"] = "Vieram um milhão de pessoas e 24 ministros, disse a polícia."
+    assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
 
 
 def test_the_odd_version_out_is_reported_alone(tmp_path):
