@@ -115,7 +115,8 @@ def _patterns(code: str):
     # the guard on what precedes the figure comes after its first digit, so that re skips to digits
     ordinal_digits = re.compile(r"(?P<n>\d(?<=(?<![\w.])\d)\d{0,2})(?:st|nd|rd|th|\.?[ºª°]|\.º)(?!\w)", re.I)
     ordinal_words = re.compile(rf"(?<!\w)(?P<w>{_alternation(d.get('ordinal_words', {}))})(?!\w)", re.I)
-    decade = re.compile(d["decades"], re.I) if d.get("decades") else None
+    decade = re.compile(d["decades"].replace("{decade_words}", _alternation(d.get("decade_words", {}))), re.I) \
+        if d.get("decades") else None
     time = re.compile(r"(?<![\w:])" + d["time_pattern"] + r"(?!\w)", re.I) if d.get("time_pattern") else None
     literals = LiteralIndex()
     gates = {name: literals.gate(pattern.pattern, pattern.flags)
@@ -246,13 +247,14 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             g = m.groupdict()
             if pattern_name == "decade":
                 century = g.get("century")
-                dec = g.get("decade") or g.get("decade2") or g.get("decade3") or g.get("short")
+                dec = g.get("decade") or g.get("decade2") or g.get("short") \
+                    or lang.data.get("decade_words", {}).get((g.get("dword") or "").lower())
                 if dec is None:
                     continue
                 value = int(century or 19) * 100 + int(dec) * 10
                 q = Quantity(m.start(), m.end(), m.group(), value, "decade")
             else:
-                minutes = g.get("m") or g.get("m2") or g.get("m3")
+                minutes = g.get("m") or g.get("m2") or g.get("m3") or g.get("m4")
                 hour, minute = int(g["h"]), int(minutes or 0)
                 ampm = (g.get("ampm") or g.get("ampm2") or "").lower().replace(".", "").replace(" ", "") \
                     or lang.data.get("dayparts", {}).get((g.get("daypart") or "").lower(), "")

@@ -46,6 +46,13 @@ def values(text, lang):
     ("dos años y medio", "es", [(2, "count")]),  # a half of the years, not of the figure
     ("the 1960s", "en", [(1960, "decade")]),
     ("los años 60", "es", [(1960, "decade")]),
+    ("los años noventa", "es", [(1990, "decade")]),
+    ("os anos 1980", "pt", [(1980, "decade")]),
+    ("la década de 1970", "es", [(1970, "decade")]),
+    ("los años 2020 y 2021", "es", [(2020, "year"), (2021, "year")]),  # two years, not a decade
+    ("a las 21.30, dijo", "es", [(21 * 60 + 30, "time")]),  # Spanish press writes the hour with a full stop
+    ("a las 9.30 de la mañana", "es", [(9 * 60 + 30, "time")]),
+    ("las 2.500 personas", "es", [(2500, "count")]),
     ("9:30 p.m.", "en", [(21 * 60 + 30, "time")]),
     ("at about 10:15 BST", "en", [(10 * 60 + 15, "time")]),  # a 24-hour clock, as British news writes it
     ("at 4.40 am Thursday", "en", [(4 * 60 + 40, "time")]),
