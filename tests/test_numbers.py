@@ -362,6 +362,18 @@ def test_halves_and_dozens_agree_across_translations(tmp_path):
     assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
 
 
+def test_two_conversions_of_one_figure_do_not_conflict(tmp_path):
+    """Each translator converts "300 miles" and rounds their own way: "480 kilómetros" and
+    "483 km" agree with the original, so they do not conflict with each other; a slip in one
+    of them ("843 km") still does."""
+    texts = {"en": "The storm travelled 300 miles, officials said.",
+             "es": "La tormenta recorrió 480 kilómetros, dijeron las autoridades.",
+             "pt": "A tempestade percorreu 483 km, disseram as autoridades."}
+    assert _story(tmp_path, texts) == []
+    texts["pt"] = "A tempestade percorreu 843 km, disseram as autoridades."
+    assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
+
+
 def test_the_odd_version_out_is_reported_alone(tmp_path):
     """Two versions agree, one differs: the one that differs is reported, once, with both others."""
     found = _story(tmp_path, {"en": "The firm, valued at $1.5bn, was founded in 1998.",

@@ -153,13 +153,15 @@ class NumberKind(SummarizedKind):
                     yield from (corpus_finding(Located(path), rule, FIRST_LINE, message) for path in sorted(mine & set(paths)))
                 continue  # not compared: their figures are not one article's
             group = [e for e in map(load, paths) if e is not None and e.extracts.get("number")]
+            converted = defaultdict(set)  # a figure -> the figures in other units it agrees with
             keyed = [item for i, a in enumerate(group) for b in group[i + 1:] if a.lang != b.lang
-                     for item in self._compare(a, b, how)]
-            yield from _odd_ones_out(keyed, originals_named(group))
+                     for item in self._compare(a, b, how, converted)]
+            yield from _odd_ones_out(list(_not_two_conversions(keyed, converted)), originals_named(group))
 
-    def _compare(self, a, b, how):
+    def _compare(self, a, b, how, converted):
         """(finding, its figure, the figure it disagrees with) for each disagreement of two
-        versions; a figure missing from the other version has no partner (None, None)."""
+        versions; a figure missing from the other version has no partner (None, None).
+        ``converted`` records the pairs that agree after a conversion of units."""
         qa, qb = a.extracts["number"]["quantities"], b.extracts["number"]["quantities"]
         pairs, unmatched_a, unmatched_b = align(qa, qb)
         out = []
@@ -169,6 +171,9 @@ class NumberKind(SummarizedKind):
                     out += self._pair_findings("vague", a, x, b, y, how)
             elif not same_value(x, y):
                 out += self._pair_findings("translation", a, x, b, y, how)
+            elif x["kind"] == "unit" and x["unit"] != y["unit"]:
+                converted[_figure_key(a, x)].add(_figure_key(b, y))
+                converted[_figure_key(b, y)].add(_figure_key(a, x))
         for rule in self.by_check["missing"]:
             for entry, other, items in ((a, b, unmatched_a), (b, a, unmatched_b)):
                 for q in items:
@@ -193,6 +198,16 @@ class NumberKind(SummarizedKind):
 
 def _figure_key(entry, q) -> tuple:
     return entry.path, q["loc"]["start"]
+
+
+def _not_two_conversions(keyed, converted):
+    """The disagreements of ``keyed`` but those of two figures that each convert the same
+    figure of a third version: "480 kilómetros" and "483 km" both render "300 miles", each
+    translator rounding in their own way."""
+    for item in keyed:
+        _, key, partner = item
+        if key is None or not converted.get(key, set()) & converted.get(partner, set()):
+            yield item
 
 
 def _odd_ones_out(keyed, originals=frozenset()):
