@@ -243,10 +243,14 @@ def cmd_rules(args) -> int:
     if args.format == "json":
         print(json.dumps([_rule_json(r, r.code in linter.active) for r in rules], indent=2, ensure_ascii=False))
         return EXIT_CLEAN
-    print(f"{'CODE':<7} {'NAME':<40} {'KIND':<9} {'SEVERITY':<8} {'ON':<3} LANGUAGES")
+    code_width = max([len("CODE"), *(len(r.code) for r in rules)])  # a plugin's codes may be longer
+    name_width = max([len("NAME"), *(len(r.name) for r in rules)])
+    kind_width = max([len("KIND"), *(len(r.kind) for r in rules)])
+    print(f"{'CODE':<{code_width}} {'NAME':<{name_width}} {'KIND':<{kind_width}} {'SEVERITY':<8} {'ON':<3} LANGUAGES")
     for r in rules:
         on = "yes" if r.code in linter.active else "no"
-        print(f"{r.code:<7} {r.name:<40} {r.kind:<9} {r.severity:<8} {on:<3} {','.join(r.languages) or 'all'}")
+        print(f"{r.code:<{code_width}} {r.name:<{name_width}} {r.kind:<{kind_width}} {r.severity:<8} {on:<3} "
+              f"{','.join(r.languages) or 'all'}")
     return EXIT_CLEAN
 
 

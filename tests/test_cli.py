@@ -94,6 +94,9 @@ def test_unknown_rule_code_is_usage_error(cli):
 def test_rules_and_explain(cli):
     r = cli("rules")
     assert r.returncode == 0 and "FL101" in r.stdout and "misspelled-name" in r.stdout
+    lines = r.stdout.splitlines()
+    assert len({line.index(" warning ") if " warning " in line else line.index(" SEVERITY ")
+                for line in lines if " warning " in line or " SEVERITY " in line}) == 1  # columns line up
     r = cli("explain", "FL101")
     assert r.returncode == 0 and "What it flags" in r.stdout and "Examples:" in r.stdout
     data = json.loads(cli("explain", "FL201", "--format", "json").stdout)
