@@ -16,7 +16,7 @@ from factlint.lang.phonetics import skeleton, sounds_alike
 GENDER_ENDINGS = {frozenset("oa"), frozenset("ea"), frozenset("oe")}
 
 
-def _distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
     """Edit distance counting a swap of two neighbouring letters as one edit (OSA)."""
     from rapidfuzz.distance import OSA
 
@@ -59,7 +59,7 @@ def compare_tokens(m: str, f: str, relaxed: bool = False) -> str | None:
         return compare_names(parts_m, parts_f)
     if len(ma) == len(fa) and ma[:-1] == fa[:-1] and frozenset((ma[-1], fa[-1])) in GENDER_ENDINGS:
         return None  # Paulo / Paula, Mario / Maria
-    d = _distance(ma, fa)
+    d = edit_distance(ma, fa)
     alike = sounds_alike(m, f)
     length = len(fa)
     letters = f"{d} letter{'s' if d > 1 else ''} differ{'s' if d == 1 else ''}"
@@ -110,7 +110,7 @@ def compare_names(mention: list[str], form: list[str]) -> str | None:
     if not reasons:
         return None
     if len(reasons) > 1 and all(r.startswith("sounds alike") for r in reasons):
-        differ = _distance(strip_accents(" ".join(mention).lower()), strip_accents(" ".join(form).lower()))
+        differ = edit_distance(strip_accents(" ".join(mention).lower()), strip_accents(" ".join(form).lower()))
         return f"sounds alike; {differ} letters differ"
     if not anchored and not all(sounds_alike(m, f) or m.lower() == f.lower() for m, f in zip(mention, form)):
         return None
@@ -132,6 +132,6 @@ def translation_slip(mention: list[str], form: list[str]) -> str | None:
         return None
     m, f = differing[0]
     if m.lower() == f.lower() or strip_accents(m) == strip_accents(f) or len(f) < 3 \
-            or any(ch.isdigit() for ch in m + f) or _distance(m, f) != 1 or m == f + "s" or f == m + "s":
+            or any(ch.isdigit() for ch in m + f) or edit_distance(m, f) != 1 or m == f + "s" or f == m + "s":
         return None  # case, accents, a plural ("las Ryder Cups"), or not one edit
     return "sounds alike; 1 letter differs" if sounds_alike(m, f) else "1 letter differs"

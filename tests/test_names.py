@@ -103,6 +103,32 @@ def test_seed_translation_pair(cli):
     assert "decenas de miles" in vague[0]["message"] + vague[1]["message"]
 
 
+@pytest.mark.parametrize("text,target", [
+    ("Researchers at Metta Platforms agreed.", "Meta Platforms"),    # an alias, not the name "Meta"
+    ("The investor Chris Nicholsen agreed.", "Chris Nicholson"),     # not "V. Nicholson"
+    ("The investor Chris V. Nicholsen agreed.", "Chris V. Nicholson"),
+    ("y LeCunn aclaraba que no.", "LeCun"),                          # a surname alone
+])
+def test_fix_is_the_form_misspelt(linter, text, target):
+    from factlint.documents import Document
+
+    doc = Document(path="a.md", source=text, text=text, lang="en", metadata={})
+    findings, _ = linter.kinds["name"].document(doc)
+    assert [f.fix["replacement"] for f in findings if f.code == "FL101"] == [target]
+
+
+def test_no_fix_over_markup(tmp_path, cli):
+    """Replacing "Metta&nbsp;Platforms" would delete the entity: reported, not fixed."""
+    (tmp_path / "a.html").write_text("<p>Researchers at Metta&nbsp;Platforms and Yann Lacon agreed.</p>",
+                                     encoding="utf-8")
+    r = cli("check", "a.html", "--select", "FL101", "--format", "json", "--no-cache", "--lang", "en", cwd=tmp_path)
+    import json
+
+    found = json.loads(r.stdout)
+    assert [(f["message"].split(" is ")[0], f["fix"]) for f in found] == [
+        ('"Metta Platforms"', None), ('"Yann Lacon"', {"replacement": "Yann LeCun", "message": "Replace with 'Yann LeCun'"})]
+
+
 def test_fix_only_for_a_single_candidate():
     from factlint.checks.names import Registry, resolve
 

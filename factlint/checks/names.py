@@ -21,7 +21,7 @@ from factlint.checks import Located, SummarizedKind, corpus_finding, finding, re
 from factlint.lang import load, strip_accents
 from factlint.lang.phonetics import skeleton
 from factlint.extracts import lowercase_words, mentions
-from factlint.namematch import compare_names, compare_tokens, translation_slip
+from factlint.namematch import compare_names, compare_tokens, edit_distance, translation_slip
 
 MAX_NGRAM = 4
 SAMPLES = 3  # places kept per spelling in the summary (shown as related locations)
@@ -83,6 +83,18 @@ class Registry:
                 self._resolved.clear()
             hit = self._resolved[key] = resolve(list(key), self)
         return hit
+
+    def spelled(self, entity, written: list[str]) -> str | None:
+        """The form of ``entity`` that the words ``written`` most probably misspell: of as many
+        words, the closest ("Metta Platforms" -> "Meta Platforms", "Chris Nicholsen" -> "Chris
+        Nicholson"), as the registry writes it; None if no form has as many words."""
+        same = [words for words, _ in self._forms(entity) if len(words) == len(written)]
+        if not same:
+            return None
+        as_written = " ".join(written).lower()
+        best = min(same, key=lambda words: edit_distance(" ".join(words).lower(), as_written))
+        displayed = {tuple(_words(form)): form for form in (entity["name"], *entity.get("aliases", ()))}
+        return displayed.get(best, " ".join(best))
 
     def one_word_form(self, squeezed: str) -> str:
         """The registered one-word form that ``squeezed`` (lower case, no spaces) spells."""
@@ -320,18 +332,19 @@ class NameKind(SummarizedKind):
             or any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text) for form in context)  # not "Metabolism"
 
     def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
-        canonical = entity["name"]
-        target_words = canonical.split()
-        if size < len(target_words):  # a surname alone: suggest the surname
-            target_words = target_words[-size:]
-        target = " ".join(target_words)
+        words = written.split()  # markup blanked inside the name leaves several spaces
         if reason == SPLIT:  # "Deep Mind": the one-word form it splits, not "Google DeepMind"
-            target = self.registry.one_word_form("".join(written.split()).lower())
+            target = self.registry.one_word_form("".join(words).lower())
+        else:
+            target = self.registry.spelled(entity, words) or entity["name"]
         notes = entity.get("notes", {})
         about = ", ".join(v for v in (notes.get("role"), notes.get("organisation")) if v)
-        message = rule.format_message(mention=written, canonical=target, why=reason,
+        message = rule.format_message(mention=" ".join(words), canonical=target, why=reason,
                                       about=f" ({about})" if about else "")
-        fix = {"replacement": target, "message": f"Replace with {target!r}"} if kind != "ambiguous" else None
+        # no fix over markup ("Yann <b>Lacon</b>", "Metta&nbsp;Platforms"): replacing it would delete it
+        markup = doc.text[start:end] != doc.source[start:end]
+        fix = {"replacement": target, "message": f"Replace with {target!r}"} \
+            if kind != "ambiguous" and not markup else None
         return finding(doc, rule, start, end, message, fix=fix)
 
     # -- corpus phase ---------------------------------------------------------
