@@ -374,6 +374,28 @@ def test_two_conversions_of_one_figure_do_not_conflict(tmp_path):
     assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
 
 
+def test_a_figure_and_its_equivalent_in_parentheses(tmp_path):
+    """"104F (40C)" is one temperature, which a translation gives once: the version that gives
+    44 °C is the odd one out (104F is 40 °C, and a temperature's tolerance is degrees, not a
+    share of a number whose zero is arbitrary)."""
+    texts = {"en": "Temperatures reached 104F (40C) and the storm travelled 300 miles, officials said.",
+             "es": "Las temperaturas alcanzaron los 40 °C y la tormenta recorrió 480 kilómetros, dijeron.",
+             "pt": "As temperaturas chegaram a 40 °C e a tempestade percorreu 483 km, disseram."}
+    assert _story(tmp_path, texts) == []
+    texts["pt"] = "As temperaturas chegaram a 44 °C e a tempestade percorreu 483 km, disseram."
+    assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
+
+
+def test_temperatures_agree_within_degrees():
+    from factlint.checks.numbers import same_value
+
+    def temp(value, unit):
+        return {"value": value, "kind": "unit", "unit": unit, "precision": 0.5, "approx": False}
+
+    assert same_value(temp(75, "degF"), temp(24, "degC"))       # 23.9 °C, rounded
+    assert not same_value(temp(104, "degF"), temp(44, "degC"))  # 40 °C: 8% of 104 would have let it pass
+
+
 def test_the_odd_version_out_is_reported_alone(tmp_path):
     """Two versions agree, one differs: the one that differs is reported, once, with both others."""
     found = _story(tmp_path, {"en": "The firm, valued at $1.5bn, was founded in 1998.",

@@ -26,6 +26,7 @@ MAX_STORY_VERSIONS = 12
 # what the corpus phase reads of a quantity (the extract is cached for every document)
 CORPUS_FIELDS = {"text", "value", "kind", "unit", "approx", "low", "high", "precision", "noun", "range_with"}
 CONVERSION_TOLERANCE = 0.08
+TEMPERATURE_TOLERANCE = 1.5  # degrees Celsius: "75F" is given as "24 °C" (23.9), "104F" as "40 °C"
 UNEVEN_MAX_SHIFT = 0.02  # one shared name this close: the same sentence of the two versions
 REORDER_MAX_SHIFT = 0.03  # sentences starting this close in two versions: one sentence, reordered
 AUTO_PAIR_THRESHOLD = 0.45
@@ -87,6 +88,8 @@ class NumberKind(SummarizedKind):
             sentence_start = sentences[s_index].start if sentences else q.start
             item.update(loc=span_location(doc, q.start, q.end), rel=round((q.start - body_start) / body_length, 4),
                         srel=round((sentence_start - body_start) / body_length, 4), anchors=list(anchors_of[s_index]))
+            if items and _equivalent(doc.text, items[-1], item):
+                item["equiv"] = True
             items.append(item)
         for rule in self.by_check["ambiguous-range"]:
             for q in quantities:
@@ -295,6 +298,9 @@ def same_value(x, y) -> bool:
         return abs(a - b) > max(x["precision"], y["precision"])
     if x["kind"] == "unit" and x["unit"] != y["unit"]:
         try:
+            if units.dimension(x["unit"]) == units.TEMPERATURE:  # no relative tolerance about an arbitrary zero
+                a, b = units.convert(a, x["unit"], "degC"), units.convert(b, y["unit"], "degC")
+                return abs(a - b) <= TEMPERATURE_TOLERANCE
             b = units.convert(b, y["unit"], x["unit"])
         except ValueError:
             return True  # cannot convert: do not guess
@@ -356,10 +362,13 @@ def align(qa, qb, max_shift=0.3):
         for dim, ks in by_dim_a.items():
             ls = by_dim_b.get(dim, [])
             # small counts are seldom aligned (they are paraphrased): they do not unbalance a gap
-            one_to_one = sum(not _small(qa[k]) for k in ks) == sum(not _small(qb[l]) for l in ls)
+            # a figure's equivalent in parentheses ("104F (40C)") is one figure with it, which a
+            # translation may keep alone; where both are left, the one in the same unit is the partner
+            one_to_one = sum(_counted(qa[k]) for k in ks) == sum(_counted(qb[l]) for l in ls)
             fitting = [(k, l) for k in ks for l in ls if compatible(qa[k], qb[l], dims_a[k], dims_b[l])]
             mutual = set() if one_to_one else _mutual_nearest(fitting, qa, qb)
-            scored = sorted((abs(qa[k]["rel"] - qb[l]["rel"]), k, l) for k, l in fitting
+            scored = sorted(((qa[k]["unit"] != qb[l]["unit"], abs(qa[k]["rel"] - qb[l]["rel"])), k, l)
+                            for k, l in fitting
                             if _same_context(qa[k], qb[l], small=_small(qa[k]) or _small(qb[l]),
                                              uneven=not one_to_one, mutual=(k, l) in mutual))
             take(_monotonic(_greedy(scored)))
@@ -388,6 +397,19 @@ def _two_currencies(x, y) -> bool:
     return x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"]
 
 
+PARENTHESIS_BETWEEN = re.compile(r"\s*\(\s*")
+
+
+def _equivalent(text, before, q) -> bool:
+    """Is ``q`` the same amount as the figure just ``before`` it, in another unit or currency,
+    in parentheses: "104F (40C)", "$200 billion (£150 billion)"?  A translation often keeps one."""
+    if q["kind"] != before["kind"] or q["kind"] not in ("unit", "money") or q["unit"] == before["unit"]:
+        return False
+    if q["kind"] == "unit" and dimension(q) != dimension(before):
+        return False
+    return PARENTHESIS_BETWEEN.fullmatch(text, before["loc"]["end"], q["loc"]["start"]) is not None
+
+
 def _family(d):
     """The family of a dimension: counts with vague amounts, money with vague sums."""
     if d[0] in ("vague", "count"):
@@ -395,6 +417,11 @@ def _family(d):
     if d[0] == "money":
         return ("money-like", d[1])
     return d
+
+
+def _counted(q) -> bool:
+    """Does ``q`` count in the balance of a gap: not a small count, nor a figure's equivalent?"""
+    return not _small(q) and not q.get("equiv")
 
 
 def _small(q) -> bool:
