@@ -352,38 +352,28 @@ def _story(tmp_path, texts, extra=None):
     return [(f["path"], sorted(x["path"] for x in f["related"])) for f in json.loads(r.stdout)]
 
 
-def test_halves_and_dozens_agree_across_translations(tmp_path):
-    """"half a million" is 500,000 (it was read "a million", a false conflict), and a slip in it is caught."""
-    texts = {"en": "Half a million people and two dozen ministers came, police said.",
-             "es": "Llegaron 500.000 personas y dos docenas de ministros, dijo la policía.",
-             "pt": "Vieram meio milhão de pessoas e 24 ministros, disse a polícia."}
+@pytest.mark.parametrize("texts,slip", [
+    # "half a million" is 500,000 (it was read "a million", a false conflict); "dos docenas" is 24
+    pytest.param({"en": "Half a million people and two dozen ministers came, police said.",
+                  "es": "Llegaron 500.000 personas y dos docenas de ministros, dijo la policía.",
+                  "pt": "Vieram meio milhão de pessoas e 24 ministros, disse a polícia."},
+                 "Vieram um milhão de pessoas e 24 ministros, disse a polícia.", id="halves-and-dozens"),
+    # each translator converts "300 miles" and rounds their own way: the two conversions agree
+    pytest.param({"en": "The storm travelled 300 miles, officials said.",
+                  "es": "La tormenta recorrió 480 kilómetros, dijeron las autoridades.",
+                  "pt": "A tempestade percorreu 483 km, disseram as autoridades."},
+                 "A tempestade percorreu 843 km, disseram as autoridades.", id="two-conversions"),
+    # "104F (40C)" is one temperature, which a translation gives once; 104F is 40 °C, not 44
+    # (a temperature's tolerance is in degrees, not a share of a number whose zero is arbitrary)
+    pytest.param({"en": "Temperatures reached 104F (40C) and the storm travelled 300 miles, officials said.",
+                  "es": "Las temperaturas alcanzaron los 40 °C y la tormenta recorrió 480 kilómetros, dijeron.",
+                  "pt": "As temperaturas chegaram a 40 °C e a tempestade percorreu 483 km, disseram."},
+                 "As temperaturas chegaram a 44 °C e a tempestade percorreu 483 km, disseram.",
+                 id="equivalent-in-parentheses"),
+])
+def test_faithful_versions_agree_and_a_slip_is_the_odd_one_out(tmp_path, texts, slip):
     assert _story(tmp_path, texts) == []
-    texts["pt"] = "Vieram um milhão de pessoas e 24 ministros, disse a polícia."
-    assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
-
-
-def test_two_conversions_of_one_figure_do_not_conflict(tmp_path):
-    """Each translator converts "300 miles" and rounds their own way: "480 kilómetros" and
-    "483 km" agree with the original, so they do not conflict with each other; a slip in one
-    of them ("843 km") still does."""
-    texts = {"en": "The storm travelled 300 miles, officials said.",
-             "es": "La tormenta recorrió 480 kilómetros, dijeron las autoridades.",
-             "pt": "A tempestade percorreu 483 km, disseram as autoridades."}
-    assert _story(tmp_path, texts) == []
-    texts["pt"] = "A tempestade percorreu 843 km, disseram as autoridades."
-    assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
-
-
-def test_a_figure_and_its_equivalent_in_parentheses(tmp_path):
-    """"104F (40C)" is one temperature, which a translation gives once: the version that gives
-    44 °C is the odd one out (104F is 40 °C, and a temperature's tolerance is degrees, not a
-    share of a number whose zero is arbitrary)."""
-    texts = {"en": "Temperatures reached 104F (40C) and the storm travelled 300 miles, officials said.",
-             "es": "Las temperaturas alcanzaron los 40 °C y la tormenta recorrió 480 kilómetros, dijeron.",
-             "pt": "As temperaturas chegaram a 40 °C e a tempestade percorreu 483 km, disseram."}
-    assert _story(tmp_path, texts) == []
-    texts["pt"] = "As temperaturas chegaram a 44 °C e a tempestade percorreu 483 km, disseram."
-    assert _story(tmp_path, texts) == [("v.pt.md", ["v.en.md", "v.es.md"])]
+    assert _story(tmp_path, {**texts, "pt": slip}) == [("v.pt.md", ["v.en.md", "v.es.md"])]
 
 
 def test_temperatures_agree_within_degrees():
