@@ -258,8 +258,7 @@ class NameKind(SummarizedKind):
                 reported = True
                 for rule in self.registry_rules:
                     if rule.applies_to(doc.lang):
-                        findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason,
-                                                               j - i, kind))
+                        findings.append(self._registry_finding(doc, rule, start, end, written, entity, reason, kind))
             opening = mention.initial and len(mention.tokens) == 1  # any word may open a sentence
             if not any(covered) and len(mention.tokens) == 1 and mention.tokens[0] not in full_names:
                 alone.append(mention)
@@ -331,7 +330,7 @@ class NameKind(SummarizedKind):
         return not context or entity["notes"]["organisation"] in mentioned \
             or any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text) for form in context)  # not "Metabolism"
 
-    def _registry_finding(self, doc, rule, start, end, written, entity, reason, size, kind):
+    def _registry_finding(self, doc, rule, start, end, written, entity, reason, kind):
         words = written.split()  # markup blanked inside the name leaves several spaces
         if reason == SPLIT:  # "Deep Mind": the one-word form it splits, not "Google DeepMind"
             target = self.registry.one_word_form("".join(words).lower())
@@ -341,7 +340,7 @@ class NameKind(SummarizedKind):
         about = ", ".join(v for v in (notes.get("role"), notes.get("organisation")) if v)
         message = rule.format_message(mention=" ".join(words), canonical=target, why=reason,
                                       about=f" ({about})" if about else "")
-        # no fix over markup ("Yann <b>Lacon</b>", "Metta&nbsp;Platforms"): replacing it would delete it
+        # no fix over markup (an entity: "Metta&nbsp;Platforms"): replacing it would delete it
         markup = doc.text[start:end] != doc.source[start:end]
         fix = {"replacement": target, "message": f"Replace with {target!r}"} \
             if kind != "ambiguous" and not markup else None
