@@ -17,9 +17,15 @@ from dataclasses import dataclass, field
 ONE_SPACE = r" |[\u00a0\u202f] *"
 
 
-def mask(chunk: str) -> str:
-    """``chunk`` with every character but newlines replaced by a space."""
-    return "".join(ch if ch == "\n" else " " for ch in chunk)
+# what stands for something a reader sees but no check reads (inline code, an image): the word
+# joiner, neither a word nor a space, so that nothing reads across it as if it were absent
+# ("and `pip`." has no space before its full stop; "Yann `x` Lacon" is no name)
+OPAQUE = "\u2060"
+
+
+def mask(chunk: str, fill: str = " ") -> str:
+    """``chunk`` with every character but newlines replaced by ``fill`` (a space)."""
+    return "".join(ch if ch == "\n" else fill for ch in chunk)
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -27,9 +33,9 @@ def blank(text: str, start: int, end: int) -> str:
     return text[:start] + mask(text[start:end]) + text[end:]
 
 
-def blank_matches(pattern, text: str) -> str:
-    """Blank every match of a compiled ``pattern`` in one pass."""
-    return pattern.sub(lambda m: mask(m.group()), text)
+def blank_matches(pattern, text: str, fill: str = " ") -> str:
+    """Blank every match of a compiled ``pattern`` in one pass (with ``fill``, a space)."""
+    return pattern.sub(lambda m: mask(m.group(), fill), text)
 
 
 class LineIndex:

@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import SEEDS, write
+from conftest import SEEDS, run_cli, write
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 
@@ -244,7 +244,12 @@ def test_markdown_reader_masks_markup_in_place():
 
     source = "Read [the link](http://x.y/a) and ![img](p.png) `code` **bold** <b>x</b>\n"
     text, _ = MarkdownReader().read("a.md", source)
-    assert len(text) == len(source) and text.split() == ["Read", "the", "link", "and", "bold", "x"]
+    seen = "\u2060" * len("![img](p.png)"), "\u2060" * len("`code`")  # seen by a reader, read by no check
+    assert len(text) == len(source) and text.split() == ["Read", "the", "link", "and", *seen, "bold", "x"]
+    # no space before the full stop, as the reader sees it; no name across the code
+    r = run_cli("check", "-", "--stdin-filename", "a.md", "--lang", "en", "--no-cache", "--select", "FL002,FL101",
+                input="Install it with `pip install x`. Then ask Yann `y` Lacon.\n")
+    assert r.returncode == 0, r.stdout
     plain = "No markup at all, 3 * 4 - 2.\n"  # the markup patterns that cannot match are skipped
     assert MarkdownReader().read("b.md", plain)[0] == plain
 

@@ -2,13 +2,14 @@
 
 Block structure (code, HTML blocks) comes from markdown-it-py's source maps;
 inline markup is blanked with patterns.  Everything removed is replaced by
-spaces so positions still point into the original file.
+spaces so positions still point into the original file, but for inline code
+and images, which a reader sees: they become ``OPAQUE`` characters.
 """
 from __future__ import annotations
 
 import re
 
-from factlint.documents import LineIndex, blank, blank_matches
+from factlint.documents import OPAQUE, LineIndex, blank, blank_matches
 from factlint.hookspecs import hookimpl
 from factlint.readers.frontmatter import split_front_matter
 
@@ -19,8 +20,8 @@ STDIN = "-"  # standard input with no --stdin-filename: read as Markdown (plain 
 # the text cannot match, and is not run (most articles have no code, HTML or images)
 INLINE_MARKUP = [
     (re.compile(r"<!--.*?-->", re.S), ("<!--",)),                      # comments (and suppressions)
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ("![",)),              # images
-    (re.compile(r"`[^`\n]+`"), ("`",)),                                # inline code
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ("![",)),              # images (seen: OPAQUE_MARKUP)
+    (re.compile(r"`[^`\n]+`"), ("`",)),                                # inline code (seen: OPAQUE_MARKUP)
     (re.compile(r"(?<!\\)\[(?=[^\]\n]*\]\()"), ("](",)),                # a link's opening bracket, before its target goes
     (re.compile(r"\]\([^)\n]*\)"), ("](",)),                           # link targets: keep link text
     (re.compile(r"<https?://[^>\s]+>"), ("<",)),                       # autolinks
@@ -34,6 +35,8 @@ INLINE_MARKUP = [
 ]
 
 
+OPAQUE_MARKUP = {INLINE_MARKUP[1][0], INLINE_MARKUP[2][0]}  # images and inline code: seen, not read
+
 TABLE_MARKUP = re.compile(r"^[ \t]*\|?[ \t:|-]+\|?[ \t]*$|[|]", re.M)
 
 
@@ -45,7 +48,7 @@ class MarkdownReader:
         text = _blank_blocks(text)
         for pattern, needs in INLINE_MARKUP:
             if needs is None or any(n in text for n in needs):
-                text = blank_matches(pattern, text)
+                text = blank_matches(pattern, text, OPAQUE if pattern in OPAQUE_MARKUP else " ")
         return text, meta
 
 
