@@ -115,9 +115,11 @@ def test_bad_files_named_others_still_checked(cli, tmp_path):
     (tmp_path / "latin1.txt").write_bytes("Según la empresa, ganó 20 millones.".encode("latin-1"))
     write(tmp_path / "bad.md", "The the model was released.\n")
     write(tmp_path / "empty.md", "")
+    (tmp_path / "utf16.md").write_bytes("Según la empresa.".encode("utf-16"))
     r = cli("check", str(tmp_path), "--no-cache", "--format", "json")
     assert r.returncode == 2
     assert "bin.txt: binary file" in r.stderr
+    assert "utf16.md: UTF-16 text, not UTF-8; convert it with: iconv -f utf-16 -t utf-8" in r.stderr
     assert "latin1.txt: not valid UTF-8 at byte 3" in r.stderr and "iconv" in r.stderr
     assert "Traceback" not in r.stderr
     partial = cli("check", str(tmp_path / "bin.txt"), str(tmp_path / "empty.md"), "--no-cache")

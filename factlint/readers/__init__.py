@@ -23,6 +23,8 @@ def decode(path: str, data: bytes, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise InputError(path, f"file is {len(data):,} bytes, larger than max-file-size ({max_bytes:,})")
     head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (or 32) has NUL bytes, but is text
+        raise InputError(path, "UTF-16 text, not UTF-8; convert it with: iconv -f utf-16 -t utf-8")
     if b"\x00" in head:
         raise InputError(path, "binary file (contains NUL bytes), not an article")
     data, _ = split_bom(data)
