@@ -192,6 +192,8 @@ class FactKind(RuleKind):
             return self._check_role(doc, m, date)
         if kind in ("years-later", "last-summer"):
             return self._check_relative(doc, kind, m, date)
+        if kind == "founded-ago":
+            return self._check_founded_ago(doc, m, date)
         if kind in ("age", "age-nearby"):
             person = self.entity(g["person"], doc.lang) if g.get("person") else self._person_before(doc, m.start())
             return self._check_age(doc, m, person, int(g["age"]), date)
@@ -251,6 +253,24 @@ class FactKind(RuleKind):
                                   expected=f"{entity['name']} was {what} in {when}", source=fact["source"],
                                   as_of=fact["as_of"])
         return []
+
+    def _check_founded_ago(self, doc, m, date):
+        """'Facebook, founded 25 years ago' in an article dated 2025: 2000, a year either way
+        (the anniversary may fall after the article), against the founding year."""
+        entity = self.entity(m.group("org"), doc.lang)
+        fact = self.dates.get(entity)
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else int(load(doc.lang).data["number_words"].get(n, 0))
+        if not fact or "founded" not in fact or date is None or not count:
+            return []
+        year, known = date[0] - count, parse_date(fact["founded"])[0]
+        if abs(year - known) <= 1:
+            return []
+        said = doc.text[m.end("org"):m.end()]
+        start = m.end() - len(said.lstrip(", "))  # "founded 25 years ago", "que fue fundada hace 20 años"
+        return self._emit("relative", doc, start, m.end(), entity=entity, source=fact["source"],
+                          as_of=fact["as_of"], expected=f"{entity} was founded in {known}",
+                          stated=f"{doc.text[start:m.end()]} (article dated {_fmt_date(date)}) is {year}")
 
     def _person_before(self, doc, offset):
         """The last registered person named earlier in the same sentence (the 40-year-old ...)."""
