@@ -318,8 +318,9 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             kind = "year"
         elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
             kind = "date"
-        elif _labelled(before, lang) or _dialled(masked, num_start, m.end(), g["digits"], scaled, lang):
-            kind = "label"  # "district 17", "calle 125", "canal 5", "call 116 123": which one, not how many
+        elif _labelled(before, lang) or _dialled(masked, num_start, m.end(), g["digits"], scaled, lang) \
+                or (lang.street_after is not None and lang.street_after.match(masked, m.end())):
+            kind = "label"  # "district 17", "calle 125", "call 116 123", "10 Downing Street": which one
         start = m.start("cur_pre") if g["cur_pre"] else num_start
         if g["approx"]:
             start = m.start()

@@ -47,6 +47,9 @@ def values(text, lang):
     ("the 1960s", "en", [(1960, "decade")]),
     ("los años 60", "es", [(1960, "decade")]),
     ("los años noventa", "es", [(1990, "decade")]),
+    ("Room 101 at 10 Downing Street", "en", [(101, "label"), (10, "label")]),  # which room, which house
+    ("la sala 101 del número 10", "es", [(101, "label"), (10, "label")]),
+    ("20 Chinese workers", "en", [(20, "count")]),
     ("os anos 1980", "pt", [(1980, "decade")]),
     ("la década de 1970", "es", [(1970, "decade")]),
     ("los años 2020 y 2021", "es", [(2020, "year"), (2021, "year")]),  # two years, not a decade

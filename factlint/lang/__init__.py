@@ -50,6 +50,10 @@ class Language:
         self.weekdays = frozenset(data.get("weekdays", []))
         self.abbreviations = frozenset(data.get("abbreviations", []))
         self.label_nouns = frozenset(data.get("label_nouns", []))
+        streets = data.get("street_nouns", [])
+        # the names of a street after a figure: the figure is the house's number ("10 Downing Street")
+        self.street_after = re.compile(r"[ \xa0]+(?:[A-Z][\w'’-]*[ \xa0]+){1,3}(?:" + "|".join(map(re.escape, streets))
+                                       + r")\b\.?") if streets else None
         phone = data.get("phone_words", [])
         # a word that asks the reader to call: the digits after it are a number to dial, not an amount
         self.phone_before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phone)) + r")(?!\w)[^.!?\n]{0,40}$",
