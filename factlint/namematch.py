@@ -14,6 +14,8 @@ from factlint.lang import strip_accents
 from factlint.lang.phonetics import skeleton, sounds_alike
 
 GENDER_ENDINGS = {frozenset("oa"), frozenset("ea"), frozenset("oe")}
+# the standard way to write German letters without them: a spelling, not a slip
+TRANSLITERATION = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss"})
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -34,6 +36,8 @@ def compare_tokens(m: str, f: str, relaxed: bool = False) -> str | None:
         if m.isupper() and len(m) > 3:
             return "exact"  # a name in capitals (headline style)
         return "differs only in case"
+    if ml.translate(TRANSLITERATION) == fl.translate(TRANSLITERATION):
+        return None  # Württemberg / Wuerttemberg, Müller / Mueller: German written without umlauts
     ma, fa = strip_accents(ml), strip_accents(fl)
     if ma == fa:
         return "accents differ"
