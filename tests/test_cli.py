@@ -191,6 +191,23 @@ def test_regex_that_does_not_compile(cli, tmp_path):
     assert r.returncode == 2 and "FL902" in r.stderr and "does not compile" in r.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_language_pattern_that_does_not_compile(cli, tmp_path, jobs):
+    """Statement and signal patterns are compiled for a language when its first article comes
+    (a one-file run compiles its own language only): a broken one is a clear error then, in
+    this process or in a worker."""
+    write(tmp_path / "pack" / "facts.yaml", "statements:\n  - {lang: pt, type: founded, pattern: '(?P<org>{NAME}) (unclosed'}\n")
+    write(tmp_path / "pack" / "signals.yaml", "signals:\n  - {lang: es, hedges: ['(unclosed']}\n")
+    write(tmp_path / ".factlint.yaml", "packs: [pack]\n")
+    for i in range(20):  # enough for worker processes (engine.PARALLEL_THRESHOLD)
+        for lang in ("en", "es", "pt"):
+            write(tmp_path / f"a{i}.{lang}.md", f"---\nlang: {lang}\n---\nText.\n")
+    assert cli("check", "a0.en.md", "--no-cache", cwd=tmp_path).returncode == 0
+    r = cli("check", ".", "--no-cache", "--jobs", jobs, cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "statement pattern does not compile" in r.stderr or "sourcing signals for 'es'" in r.stderr
+
+
 def test_malformed_yaml_pack(cli, tmp_path):
     write(tmp_path / "pack" / "bad.yaml", "rules:\n  - code: [\n")
     write(tmp_path / ".factlint.yaml", "packs: [pack]\n")

@@ -121,6 +121,21 @@ def corpus_finding(entry, rule, loc, message, fix=None, related=(), snippet=""):
     )
 
 
+class PerLanguage(dict):
+    """What a rule kind compiles per language, compiled when a language is first asked for:
+    ``build(lang, data)`` for ``sources[lang]``.  A pre-commit run on one article then compiles
+    that article's language only (compiling every language's patterns was half its start-up)."""
+
+    def __init__(self, sources: dict, build):
+        super().__init__()
+        self.languages = frozenset(sources)
+        self._sources, self._build = sources, build
+
+    def __missing__(self, lang):
+        value = self[lang] = self._build(lang, self._sources[lang])
+        return value
+
+
 class Located:
     """Where a corpus finding goes when its document need not be loaded: only its path is needed."""
 

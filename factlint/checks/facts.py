@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from factlint.checks import RuleKind, finding
+from factlint.checks import PerLanguage, RuleKind, finding
 from factlint import extracts
 from factlint.checks.names import Registry
 from factlint.lang import load
@@ -82,12 +82,20 @@ class FactKind(RuleKind):
             for lang, names in item["names"].items():
                 for n in names:
                     self.role_names[(lang, n.lower())] = item["role"]
-        self.patterns = defaultdict(list)
         self._placeholder_regexes = {}
+        by_lang = defaultdict(list)
         for item in data.get("statements", []):
-            self.patterns[item["lang"]].append((item["type"], *self._compile(item)))
+            by_lang[item["lang"]].append(item)
+        # compiled for a language when its first article comes (see ``PerLanguage``)
+        self.statements = PerLanguage(by_lang, self._statements)
 
-    def _compile(self, item):
+    def _statements(self, lang, items) -> tuple:
+        """[(type, compiled pattern, prefilter gate)] of the statements of ``lang``, and the
+        literal index of their gates."""
+        literals = LiteralIndex()
+        return [(item["type"], *self._compile(item, literals)) for item in items], literals
+
+    def _compile(self, item, literals):
         """The statement's pattern with its placeholders filled, compiled, and its prefilter gate."""
         import regex
 
@@ -99,7 +107,7 @@ class FactKind(RuleKind):
 
             raise ConfigError(f"{item['_origin']}: statement pattern does not compile: {exc}") from None
         # the gate reads the pattern with a plain-``re`` stand-in for the name (\p{Lu} is regex-only)
-        return compiled, self.literals.gate(self._expand(item, r"\w+"))
+        return compiled, literals.gate(self._expand(item, r"\w+"))
 
     def _expand(self, item, name):
         pattern = item["pattern"].replace("{NAME}", name)
@@ -146,13 +154,16 @@ class FactKind(RuleKind):
     def document(self, doc):
         date = parse_date(doc.metadata.get("date"))
         findings = []
-        present = self.literals.present(extracts.folded(doc))
-        for kind, pattern, gate in self.patterns.get(doc.lang, ()):
-            if not may_match(gate, present):
-                continue  # none of the literals a match needs is in the text
-            for m in pattern.finditer(doc.text, overlapped=False):
-                findings.extend(self._check(doc, kind, m, date))
-        findings.extend(self._check_quantities(doc, present))
+        folded = extracts.folded(doc)
+        if doc.lang in self.statements.languages:
+            statements, literals = self.statements[doc.lang]
+            present = literals.present(folded)
+            for kind, pattern, gate in statements:
+                if not may_match(gate, present):
+                    continue  # none of the literals a match needs is in the text
+                for m in pattern.finditer(doc.text, overlapped=False):
+                    findings.extend(self._check(doc, kind, m, date))
+        findings.extend(self._check_quantities(doc, self.literals.present(folded)))
         return findings, None
 
     def _emit(self, check, doc, start, end, **values):

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from factlint.checks import RuleKind, finding
+from factlint.checks import PerLanguage, RuleKind, finding
 from factlint.lang import load
 from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
@@ -71,17 +71,19 @@ class Signals:
     boilerplate_tail: object = None
     claims: dict = field(default_factory=dict)
     gates: dict = field(default_factory=dict)  # field (or "claims:what") -> literal-index key
+    literals: object = None  # the ``prefilter.LiteralIndex`` of the gates
 
-    def gated(self, index):
-        """Register each pattern family with ``index`` (a ``prefilter.LiteralIndex``)."""
+    def gated(self):
+        """Register each pattern family with a literal index of these signals' own."""
+        self.literals = prefilter.LiteralIndex()
         families = {name: getattr(self, name) for name in GATED}
         families.update({f"claims:{what}": pattern for what, pattern in self.claims.items()})
-        self.gates = {name: index.gate(p.pattern, p.flags) for name, p in families.items() if p is not None}
+        self.gates = {name: self.literals.gate(p.pattern, p.flags) for name, p in families.items() if p is not None}
         return self
 
-    def without_absent(self, present):
-        """These signals less the families none of whose literals the document holds."""
-        absent = prefilter.absent(self.gates, present)
+    def for_text(self, folded):
+        """These signals less the families none of whose literals the (folded) document holds."""
+        absent = prefilter.absent(self.gates, self.literals.present(folded))
         if not absent:
             return self
         return dataclasses.replace(
@@ -90,6 +92,25 @@ class Signals:
 
 
 GATED = ("attribution", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule")
+
+
+def _signals(lang, slot) -> Signals:
+    """The compiled signals of one language (``slot``: its merged signal lists)."""
+    try:
+        return Signals(
+            attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
+            anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
+            opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
+            penalty=_compile(slot.get("penalty")),
+            schedule=_compile(slot.get("schedule")),
+            boilerplate=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate", ["(?!)"])) + ")", re.I),
+            boilerplate_tail=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate_tail", ["(?!)"])) + ")", re.I),
+            claims={what: _compile(p) for what, p in slot["claims"].items()},
+        ).gated()
+    except re.error as exc:
+        from factlint.errors import ConfigError
+
+        raise ConfigError(f"sourcing signals for {lang!r}: a pattern does not compile: {exc}") from None
 
 
 class SourcingKind(RuleKind):
@@ -101,8 +122,6 @@ class SourcingKind(RuleKind):
     def __init__(self, rules, data, settings):
         super().__init__(rules, data, settings)
         self.by_check = {c: [r for r in rules if r.options["check"] == c] for c in CHECKS}
-        self.signals = {}
-        self.literals = prefilter.LiteralIndex()
         merged: dict[str, dict] = {}
         for item in data.get("signals", []):
             slot = merged.setdefault(item["lang"], {"claims": {}})
@@ -112,31 +131,18 @@ class SourcingKind(RuleKind):
                         slot["claims"].setdefault(what, []).extend(pats)
                 elif isinstance(value, list):
                     slot.setdefault(key, []).extend(value)
-        for lang, slot in merged.items():
-            try:
-                self.signals[lang] = Signals(
-                    attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
-                    anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
-                    opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
-                    penalty=_compile(slot.get("penalty")),
-                    schedule=_compile(slot.get("schedule")),
-                    boilerplate=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate", ["(?!)"])) + ")", re.I),
-                    boilerplate_tail=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate_tail", ["(?!)"])) + ")", re.I),
-                    claims={what: _compile(p) for what, p in slot["claims"].items()},
-                ).gated(self.literals)
-            except re.error as exc:
-                from factlint.errors import ConfigError
-
-                raise ConfigError(f"sourcing signals for {lang!r}: a pattern does not compile: {exc}") from None
+        # compiled for a language when its first article comes: a pre-commit run on one file pays
+        # for its own language only
+        self.signals = PerLanguage(merged, _signals)
 
     def explain_extra(self, rule):
-        return "Signals per language: " + ", ".join(sorted(self.signals)) + " (signals: sections of the loaded packs)."
+        return "Signals per language: " + ", ".join(sorted(self.signals.languages)) + \
+            " (signals: sections of the loaded packs)."
 
     def document(self, doc):
-        signals = self.signals.get(doc.lang)
-        if signals is None:
+        if doc.lang not in self.signals.languages:
             return [], None
-        signals = signals.without_absent(self.literals.present(extracts.folded(doc)))
+        signals = self.signals[doc.lang].for_text(extracts.folded(doc))
         findings = []
         for claim in analyse(doc, signals):
             findings.extend(self._findings(doc, claim))
