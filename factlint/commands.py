@@ -60,12 +60,12 @@ def _targets(args, linter):
 
 def _read_text(path, sources) -> tuple[str, str]:
     """(the text of ``path``, its byte-order mark or ""), from standard input (``sources``) or
-    from disk, decoded as the readers decode it: the mark dropped, line endings kept as written
-    (so offsets are the findings' offsets)."""
-    from factlint.readers import split_bom
+    from disk, decoded as the readers decode it: the mark dropped, accents composed, line endings
+    kept as written (so offsets are the findings' offsets; a fixed file is written composed)."""
+    from factlint.readers import composed, split_bom
 
     data, bom = split_bom(sources[path] if path in sources else Path(path).read_bytes())
-    return data.decode("utf-8"), bom
+    return composed(data.decode("utf-8")), bom
 
 
 def _source_lookup(sources):

@@ -273,6 +273,20 @@ def test_markdown_reader_masks_markup_in_place():
     assert MarkdownReader().read("b.md", plain)[0] == plain
 
 
+def test_decomposed_accents_read_as_composed(cli, tmp_path):
+    """Accents typed as a letter and a combining mark (NFD) are the same letters: "José Pérez"
+    is one name in both spellings, and a fix writes the file composed."""
+    import unicodedata
+
+    text = "---\nlang: es\n---\nEl investigador José Pérez dijo que Yann Lacon llegó, según la empresa.\n"
+    (tmp_path / "nfd.md").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    write(tmp_path / "nfc.md", "---\nlang: es\n---\nJosé Pérez habló con la prensa, dijo la empresa.\n")
+    r = cli("names", ".", "--no-cache", cwd=tmp_path)
+    assert "José Pérez  (2 mentions in 2 files)" in r.stdout, r.stdout
+    r = cli("check", ".", "--no-cache", "--fix", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "nfd.md").read_text(encoding="utf-8") == text.replace("Lacon", "LeCun")
+
+
 def test_same_findings_in_txt_md_and_html(cli, tmp_path):
     body = "Yann Lacon said the the model was ready."
     write(tmp_path / "a.txt", body + "\n")

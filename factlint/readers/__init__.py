@@ -29,11 +29,20 @@ def decode(path: str, data: bytes, max_bytes: int) -> str:
         raise InputError(path, "binary file (contains NUL bytes), not an article")
     data, _ = split_bom(data)
     try:
-        return data.decode("utf-8")
+        return composed(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         guess = _guess_encoding(data)
         hint = f" (looks like {guess}; convert it with: iconv -f {guess} -t utf-8)" if guess else ""
         raise InputError(path, f"not valid UTF-8 at byte {exc.start}{hint}") from None
+
+
+def composed(text: str) -> str:
+    """``text`` with its accents composed (Unicode NFC): "José" typed as "Jose" and a combining
+    accent (NFD, as some PDFs and macOS tools write it) would read "Jos" and a stray mark, never
+    the name.  The positions reported are those of the composed text."""
+    import unicodedata
+
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def split_bom(data: bytes) -> tuple[bytes, str]:
