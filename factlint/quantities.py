@@ -22,9 +22,13 @@ from factlint.lang import load
 from factlint.prefilter import LiteralIndex, absent, fold
 from factlint.regexes import word_alternation
 
-CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "US $": "USD"}
-# ISO codes after a figure ("350 000 USD", "100 millones de USD") are the same in every language
-CURRENCY_CODES = ("USD", "EUR", "GBP", "BRL", "MXN", "JPY", "CNY", "CHF", "ARS", "CLP", "COP", "CAD", "AUD")
+# ISO codes ("350 000 USD", "100 millones de USD", "CHF 3 million") are the same in every language
+CURRENCY_CODES = ("USD", "EUR", "GBP", "BRL", "MXN", "JPY", "CNY", "CHF", "ARS", "CLP", "COP", "CAD", "AUD", "INR",
+                  "KRW", "HKD", "SGD", "NZD", "RUB", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY")
+# before a figure: signs, the dollars of other countries ("A$5 million" is no US dollar), and ISO codes
+CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY",
+                    "US $": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD",
+                    "S$": "SGD", "MX$": "MXN", "₹": "INR", "₩": "KRW", **{code: code for code in CURRENCY_CODES}}
 # a count of these is a duration or an age, not a statistic
 TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos",
                         "horas", "días", "dias", "semanas", "meses", "años", "anos"})
@@ -91,7 +95,7 @@ def _patterns(code: str):
     long_scales = [w for w in scales if len(w) > 2 or (len(w) == 2 and w.lower() not in map(str.lower, units))]
     short_scales = [w for w in scales if len(w) <= 2]
     # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
-    currency_words = {**{code: code for code in CURRENCY_CODES}, **CURRENCY_SYMBOLS, **d.get("currency_words", {})}
+    currency_words = {**CURRENCY_SYMBOLS, **d.get("currency_words", {})}
     digits = rf"\d{{1,3}}(?:(?:[.,]|(?:{ONE_SPACE})(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(_with_capitals(words))})")
     cur_pre = _alternation(CURRENCY_SYMBOLS)
@@ -190,7 +194,7 @@ def _is_version(text, start, before, lang) -> bool:
     if not word[0].isupper() or word.lower() in lang.months or word.lower().rstrip(".") in lang.abbreviations \
             or word.lower() in lang.stopwords:
         return False  # "Soars To 800" in a title-case headline
-    if word in CURRENCY_SYMBOLS or word in ("US", "R", "USD", "EUR", "BRL"):
+    if word in CURRENCY_SYMBOLS or word in ("US", "R"):
         return False
     return not SENTENCE_OPENS.search(text, max(0, start - 40), before.start(1))  # not a sentence-initial word
 

@@ -19,6 +19,7 @@ def values(text, lang):
     ("US$ 1,5 bi e R$ 2 mi", "pt", [(1.5e9, "money"), (2e6, "money")]),  # Brazil's abbreviations, spaced
     ("$2 bn and £500m", "en", [(2e9, "money"), (500e6, "money")]),
     ("€3.1billion and £50million", "en", [(3.1e9, "money"), (50e6, "money")]),  # tabloid style, attached
+    ("10 million rupees, CHF 3 million", "en", [(10e6, "money"), (3e6, "money")]),
     ("1000millas", "es", [(1000, "unit")]),  # "mil" attached is a scale only as a whole word
     ("5 m of cable", "en", [(5, "count")]),  # one letter only attached: "5 m" may be metres
     ("0,5 ponto percentual", "pt", [(0.5, "percent")]),
@@ -159,9 +160,16 @@ def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))
 
 
+def test_other_dollars_are_not_us_dollars():
+    """"A$5 million" is five million Australian dollars: against "5 millones de dólares
+    australianos" the same currency, not a slip from US dollars."""
+    (a,), (b,) = extract_quantities("A$5 million", "en"), extract_quantities("5 millones de dólares australianos", "es")
+    assert (a.unit, b.unit) == ("AUD", "AUD") and a.value == b.value
+
+
 def test_approximations_are_whole_words():
     found = [(q.text, q.approx) for q in extract_quantities("Leftover 5 apples and over 7 pears cost A$5.", "en")]
-    assert found == [("5", False), ("over 7", True), ("$5", False)]  # "Leftover" holds "over"
+    assert found == [("5", False), ("over 7", True), ("A$5", False)]  # "Leftover" holds "over"
 
 
 def test_unit_table_agrees_with_pint():
