@@ -191,7 +191,8 @@ def _is_version(text, start, before, lang) -> bool:
     if not before:
         return False
     word = before.group(1)
-    if not word[0].isupper() or word.lower() in lang.months or word.lower().rstrip(".") in lang.abbreviations \
+    bare = word.lower().rstrip(".")  # "Sept." of "Sept. 30"
+    if not word[0].isupper() or bare in lang.months or bare in lang.abbreviations \
             or word.lower() in lang.stopwords:
         return False  # "Soars To 800" in a title-case headline
     if word in CURRENCY_SYMBOLS or word in ("US", "R"):

@@ -48,6 +48,7 @@ def values(text, lang):
     ("the 1960s", "en", [(1960, "decade")]),
     ("los años 60", "es", [(1960, "decade")]),
     ("los años noventa", "es", [(1990, "decade")]),
+    ("results are due on Sept. 30.", "en", [(30, "date")]),  # AP's "Sept.", with its full stop
     ("Room 101 at 10 Downing Street", "en", [(101, "label"), (10, "label")]),  # which room, which house
     ("la sala 101 del número 10", "es", [(101, "label"), (10, "label")]),
     ("20 Chinese workers", "en", [(20, "count")]),

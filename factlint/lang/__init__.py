@@ -47,6 +47,8 @@ class Language:
         self.months = {m: i + 1 for i, m in enumerate(data.get("months", []))}
         for i, m in enumerate(data.get("month_abbreviations", [])):
             self.months.setdefault(m, i + 1)
+        for m, number in data.get("month_aliases", {}).items():  # other abbreviations: AP's "Sept."
+            self.months.setdefault(m, number)
         self.weekdays = frozenset(data.get("weekdays", []))
         self.abbreviations = frozenset(data.get("abbreviations", []))
         self.label_nouns = frozenset(data.get("label_nouns", []))
