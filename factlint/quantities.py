@@ -121,7 +121,8 @@ def _patterns(code: str):
     ordinal_words = re.compile(rf"(?<!\w)(?P<w>{_alternation(d.get('ordinal_words', {}))})(?!\w)", re.I)
     decade = re.compile(d["decades"].replace("{decade_words}", _alternation(d.get("decade_words", {}))), re.I) \
         if d.get("decades") else None
-    time = re.compile(r"(?<![\w:])" + d["time_pattern"] + r"(?!\w)", re.I) if d.get("time_pattern") else None
+    time = re.compile(r"(?<![\w:])(?:" + d["time_pattern"].replace("{hour_words}", _alternation(d.get("hour_words", {})))
+                      + r")(?!\w)", re.I) if d.get("time_pattern") else None
     literals = LiteralIndex()
     gates = {name: literals.gate(pattern.pattern, pattern.flags)
              for name, pattern in (("vague", vague), ("ordinal_words", ordinal_words), ("decade", decade))
@@ -259,10 +260,12 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                 value = int(century or 19) * 100 + int(dec) * 10
                 q = Quantity(m.start(), m.end(), m.group(), value, "decade")
             else:
-                minutes = g.get("m") or g.get("m2") or g.get("m3") or g.get("m4")
-                hour, minute = int(g["h"]), int(minutes or 0)
+                minutes = g.get("m") or g.get("m2") or g.get("m3") or g.get("m4") \
+                    or {"media": 30, "meia": 30, "cuarto": 15, "um quarto": 15}.get((g.get("frac") or "").lower())
+                hour = int(g["h"]) if g["h"] else int(lang.data["hour_words"][g["hw"].lower()])
+                minute = int(minutes or 0)
                 ampm = (g.get("ampm") or g.get("ampm2") or "").lower().replace(".", "").replace(" ", "") \
-                    or lang.data.get("dayparts", {}).get((g.get("daypart") or "").lower(), "")
+                    or lang.data.get("dayparts", {}).get((g.get("daypart") or g.get("daypart2") or "").lower(), "")
                 if not ampm and not minutes and "h" not in m.group():
                     continue
                 if hour > 24 or minute > 59:

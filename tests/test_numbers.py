@@ -56,6 +56,9 @@ def values(text, lang):
     ("la década de 1970", "es", [(1970, "decade")]),
     ("los años 2020 y 2021", "es", [(2020, "year"), (2021, "year")]),  # two years, not a decade
     ("a las 21.30, dijo", "es", [(21 * 60 + 30, "time")]),  # Spanish press writes the hour with a full stop
+    ("a las diez de la mañana", "es", [(10 * 60, "time")]),  # the hour in words
+    ("a la una y media de la tarde", "es", [(13 * 60 + 30, "time")]),
+    ("às dez da manhã", "pt", [(10 * 60, "time")]),
     ("a las 9.30 de la mañana", "es", [(9 * 60 + 30, "time")]),
     ("las 2.500 personas", "es", [(2500, "count")]),
     ("9:30 p.m.", "en", [(21 * 60 + 30, "time")]),
