@@ -129,7 +129,7 @@ def _patterns(code: str):
              if pattern is not None}
     return {"main": main, "vague": vague, "ordinal_digits": ordinal_digits, "ordinal_words": ordinal_words,
             "decade": decade, "time": time, "literals": literals, "gates": gates,
-            "scales": scales, "words": words, "units": units,
+            "scales": scales, "words": words, "units": units, "approximate": frozenset(d.get("approximate_numbers", [])),
             "currency_words": currency_words, "lang": lang}
 
 
@@ -332,7 +332,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
         start = m.start("cur_pre") if g["cur_pre"] else num_start
         if g["approx"]:
             start = m.start()
-        q = Quantity(start, m.end(), text[start:m.end()], value, kind, unit=unit, approx=bool(g["approx"]),
+        approx = bool(g["approx"]) or (g["word"] is not None and g["word"].lower() in p["approximate"])
+        q = Quantity(start, m.end(), text[start:m.end()], value, kind, unit=unit, approx=approx,
                      precision=tolerance, scaled=scaled, grouped=grouped, noun=_next_word(text, m.end()))
         found.append(q)
         taken.add(q.start, q.end)

@@ -41,6 +41,9 @@ def values(text, lang):
     ("two dozen", "en", [(24, "count")]),
     ("dos docenas", "es", [(24, "count")]),
     ("duas dúzias", "pt", [(24, "count")]),
+    ("un centenar de personas", "es", [(100, "count")]),  # about 100 (approximate)
+    ("dos centenares de casas", "es", [(200, "count")]),
+    ("uma vintena de feridos", "pt", [(20, "count")]),
     ("two and a half million", "en", [(2_500_000, "count")]),
     ("un millón y medio", "es", [(1_500_000, "count")]),
     ("dois milhões e meio", "pt", [(2_500_000, "count")]),
