@@ -48,6 +48,8 @@ AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-
 # ages listed together: "aged 33, 34 and 39", "de 33, 34 y 39 años"
 AGES = re.compile(r"\baged\s+\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})*"
                   r"|\b(?:de|com)\s+\d{1,3}(?:(?:,\s*|,?\s+[ye]\s+)\d{1,3})*\s+a[nñ]os\b", re.I)
+# a person's height, told by the verb before it ("medía más de dos metros", "stands 6ft 5in"): a fact of record
+HEIGHT_BEFORE = re.compile(r"\b(?:mide|medía|mede|media|measures|measured|stands|stood)\s+$", re.I)
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
@@ -401,6 +403,8 @@ def _claim(sentence, s, quantities, signals) -> str:
                 continue  # "every 15 minutes", "at ten": when, not how much
             window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
+                continue
+            if q.kind == "unit" and HEIGHT_BEFORE.search(sentence, 0, q.start - s.start):
                 continue
             return f"a figure: {q.text!r}"
     for what, pattern in signals.claims.items():
