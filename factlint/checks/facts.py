@@ -231,8 +231,7 @@ class FactKind(RuleKind):
         """'Three years later' (after 'In 2013') or 'last summer' against dated entities of the sentence."""
         lang = load(doc.lang)
         if kind == "years-later":
-            n = m.group("n").lower()
-            count = int(n) if n.isdigit() else int(lang.data["number_words"].get(n, 0))
+            count = _count(m.group("n"), lang)
             before = YEAR.findall(doc.text[max(0, m.start() - 2000):m.start()])
             if not count or not before:
                 return []
@@ -270,8 +269,7 @@ class FactKind(RuleKind):
         (the anniversary may fall after the article), against the founding year."""
         entity = self.entity(m.group("org"), doc.lang)
         fact = self.dates.get(entity)
-        n = m.group("n").lower()
-        count = int(n) if n.isdigit() else int(load(doc.lang).data["number_words"].get(n, 0))
+        count = _count(m.group("n"), load(doc.lang))
         if not fact or "founded" not in fact or date is None or not count:
             return []
         year, known = date[0] - count, parse_date(fact["founded"])[0]
@@ -356,6 +354,12 @@ def _same_unit(found, unit) -> bool:
     if unit == "count":
         return found.kind == "count"
     return found.kind == "money" and found.unit == unit
+
+
+def _count(written: str, lang) -> int:
+    """The number of "three years later", "hace 20 años" (0 if it is no number the language knows)."""
+    written = written.lower()
+    return int(written) if written.isdigit() else int(lang.data["number_words"].get(written, 0))
 
 
 def _valid(fact, date) -> bool:
