@@ -238,6 +238,7 @@ def test_quotation_over_several_paragraphs(linter):
 @pytest.mark.parametrize("text,lang,flagged", [
     ('"We are not going to accept this deal at any price at all."', "en", True),
     ('Evans: "Of course, it is definitely crackling right now!"', "en", False),  # an interview's label
+    ('Smith put it bluntly: "We will not back down from this fight at all."', "en", False),  # a clause and a colon
     ('"Eles me contaram que viram muitas casas destruídas", ele falou.', "pt", False),
     ('"Somos a favor da OTAN, mas queremos entrar de cabeça erguida", esclareceu Kavadarkov.', "pt", False),
     ('La líder del grupo tuiteó: "Gracias por resistir a la multitud de los que odian".', "es", False),

@@ -30,7 +30,9 @@ CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge
 # before a letter and closing after one, an apostrophe inside a word ("it's") left alone; a dash dialogue line
 QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?<!\w)'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w))+(?<=[\w.,!?])'(?!\w)"
                    r"|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
-SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?: [^\W\d_][\w.’'\-]*){0,3}):\s*$")
+# a clause of a few words and a colon before a quotation introduces its speaker: an interview's
+# "Evans:", "Smith put it bluntly:", "The statement read:"
+SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?:,? [^\W\d_][\w.’'\-]*){0,7}):\s*$")
 SPEAKER_LABEL_INSIDE = re.compile(SPEAKER_LABEL.pattern.replace("(?:^|", "(?:", 1))  # a window's start is no line's
 SPEAKER_WINDOW = 200  # characters before a quotation that can hold its speaker's label
 TITLE_MAX_WORDS = 15  # an article's first paragraph this short, on one line, before a lede, is its title
@@ -356,12 +358,13 @@ def _is_heading(source: str, start: int) -> bool:
 
 
 def _speaker_label(text: str, start: int, quote_start: int) -> bool:
-    """Does a name and a colon introduce the quotation (an interview's "Evans: ...")?"""
+    """Does a clause that opens with a capital and ends with a colon introduce the quotation
+    (an interview's "Evans: ...", "Smith put it bluntly: ...")?"""
     # only the end of the paragraph before the quotation is read: a paragraph of a thousand
     # quotations would otherwise be read a thousand times over
     window = max(start, quote_start - SPEAKER_WINDOW)
     match = (SPEAKER_LABEL if window == start else SPEAKER_LABEL_INSIDE).search(text[window:quote_start])
-    return bool(match) and all(word[:1].isupper() for word in match.group(1).split())
+    return bool(match) and match.group(1)[:1].isupper()
 
 
 def _opens(text, sentence_start, quote_start) -> bool:
