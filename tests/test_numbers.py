@@ -167,6 +167,21 @@ def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))
 
 
+@pytest.mark.parametrize("text,lang,flagged", [
+    ("A empresa faturou 2.3 bilhões de reais e 1,5 bilhão de dólares.", "pt", ["2.3"]),
+    ("It made 2,5 million euros, a 3.5% rise, with Llama 3.1 at 10.30 a.m.", "en", ["2,5"]),
+    ("Subió a 1,05 millones en CNN, 1.6 millones en MSNBC y 2,4 millones en Fox.", "es", ["1.6"]),  # the odd one
+    ("Ganó 1.5 millones de dólares y 2.3 millones de euros.", "es", []),  # Mexico's point, kept throughout
+    ("Ganó 1.500 millones de euros.", "es", []),  # three digits: thousands
+])
+def test_decimal_mark_of_another_language(linter, text, lang, flagged):
+    from factlint.documents import Document
+
+    doc = Document(path=f"a.{lang}.md", source=text, text=text, lang=lang, metadata={})
+    findings, _ = linter.kinds["number"].document(doc)
+    assert [f.snippet for f in findings if f.code == "FL207"] == flagged
+
+
 def test_other_dollars_are_not_us_dollars():
     """"A$5 million" is five million Australian dollars: against "5 millones de dólares
     australianos" the same currency, not a slip from US dollars."""

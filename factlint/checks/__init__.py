@@ -121,6 +121,12 @@ def corpus_finding(entry, rule, loc, message, fix=None, related=(), snippet=""):
     )
 
 
+def locale_of(doc) -> str:
+    """The document's locale from its front matter (``locale: pt-BR`` -> "pt-br"), or ""."""
+    locale = str(doc.metadata.get("locale") or "").strip().lower().replace("_", "-")
+    return locale if locale.startswith(f"{doc.lang}-") else ""
+
+
 class PerLanguage(dict):
     """What a rule kind compiles per language, compiled when a language is first asked for:
     ``build(lang, data)`` for ``sources[lang]``.  A pre-commit run on one article then compiles

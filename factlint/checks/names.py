@@ -17,7 +17,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from factlint.checks import Located, SummarizedKind, corpus_finding, finding, related_location, span_location
+from factlint.checks import (Located, SummarizedKind, corpus_finding, finding, locale_of, related_location,
+                             span_location)
 from factlint.lang import load, strip_accents
 from factlint.lang.phonetics import skeleton
 from factlint.extracts import lowercase_words, mentions
@@ -490,12 +491,6 @@ def _word_offsets(text, mention):
         offsets.append((start, start + len(word)))
         pos = start + len(word)
     return offsets
-
-
-def locale_of(doc) -> str:
-    """The document's locale from its front matter (``locale: pt-BR`` -> "pt-br"), or ""."""
-    locale = str(doc.metadata.get("locale") or "").strip().lower().replace("_", "-")
-    return locale if locale.startswith(f"{doc.lang}-") else ""
 
 
 def _spellings_of(entry):

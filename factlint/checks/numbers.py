@@ -19,7 +19,7 @@ from factlint.lang import load, strip_accents
 from factlint import extracts, jsonio, units
 from factlint.quantities import NEXT_WORD, TIME_NOUNS
 
-CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article", "story-size"]
+CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article", "story-size", "decimal-mark"]
 # a story groups the versions of one article; more than this many is metadata gone wrong (a
 # template's "story:" kept in every draft), whose versions would all be compared with each other
 MAX_STORY_VERSIONS = 12
@@ -101,6 +101,9 @@ class NumberKind(SummarizedKind):
         for rule in self.by_check["within-article"]:
             if rule.applies_to(doc.lang):
                 findings.extend(self._within_article(doc, rule, items))
+        for rule in self.by_check["decimal-mark"]:
+            if rule.applies_to(doc.lang):
+                findings.extend(_other_decimal_marks(doc, rule, quantities, lang))
         extract = {"lang": doc.lang, "quantities": items, "anchors": sorted(_doc_anchors(doc.text, items))}
         return findings, extract
 
@@ -197,6 +200,40 @@ class NumberKind(SummarizedKind):
                 out.append((corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]),
                             _figure_key(entry, q), _figure_key(other, oq)))
         return out
+
+
+# a decimal mark of one or two digits ("1.5", "20,4"): never a thousands separator, which has three
+DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}([.,])\d{1,2}(?![\d.,])")
+
+
+def _other_decimal_marks(doc, rule, quantities, lang):
+    """FL207: amounts, percentages and scaled figures written with the decimal mark of another
+    language ("1.5 milhão" in Portuguese, "2,5 million" in English): a translation kept the
+    original's figure as it was written.  A language whose countries differ (Spanish: a comma
+    in Spain, a point in Mexico) is held to the mark most of the article's figures use."""
+    decimals = []  # (quantity, match) of each amount written with decimals
+    for q in quantities:
+        if q.scaled or q.kind in ("percent", "money"):  # not "Llama 3.1" nor "a las 10.30"
+            m = DECIMAL.search(q.text)
+            if m is not None:
+                decimals.append((q, m))
+    mark, where = lang.data.get("decimal_mark"), doc.lang
+    if mark == "consistent":
+        used = [m.group(1) for _, m in decimals]
+        commas, points = used.count(","), used.count(".")
+        mark = "," if commas > points else "." if points > commas else None
+        where = "this article"
+    out = []
+    for q, m in decimals:
+        if mark is None or m.group(1) == mark:
+            continue
+        written = m.group()
+        fixed = written.replace(m.group(1), mark)
+        message = rule.format_message(written=written, fixed=fixed, where=where,
+                                      mark="comma" if mark == "," else "point")
+        out.append(finding(doc, rule, q.start + m.start(), q.start + m.end(), message,
+                           fix={"replacement": fixed, "message": f"Replace with {fixed!r}"}))
+    return out
 
 
 def _figure_key(entry, q) -> tuple:
