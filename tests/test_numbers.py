@@ -169,12 +169,14 @@ def test_conflicts(a, b):
 
 @pytest.mark.parametrize("text,lang,flagged", [
     ("A empresa faturou 2.3 bilhões de reais e 1,5 bilhão de dólares.", "pt", ["2.3"]),
+    ("O protesto reuniu 20,000 pessoas e 1.500 policiais.", "pt", ["20,000"]),
     ("It made 2,5 million euros, a 3.5% rise, with Llama 3.1 at 10.30 a.m.", "en", ["2,5"]),
+    ("The protest drew 20.000 people and 1,500 police officers.", "en", ["20.000"]),
     ("Subió a 1,05 millones en CNN, 1.6 millones en MSNBC y 2,4 millones en Fox.", "es", ["1.6"]),  # the odd one
-    ("Ganó 1.5 millones de dólares y 2.3 millones de euros.", "es", []),  # Mexico's point, kept throughout
-    ("Ganó 1.500 millones de euros.", "es", []),  # three digits: thousands
+    ("Ganó 1.5 millones de dólares y 2.3 millones de euros con 20,000 empleados.", "es", []),  # Mexico's usage
+    ("Ganó 1.500 millones de euros con 20.000 empleados.", "es", []),  # Spain's usage
 ])
-def test_decimal_mark_of_another_language(linter, text, lang, flagged):
+def test_number_format_of_another_language(linter, text, lang, flagged):
     from factlint.documents import Document
 
     doc = Document(path=f"a.{lang}.md", source=text, text=text, lang=lang, metadata={})

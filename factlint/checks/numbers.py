@@ -19,7 +19,7 @@ from factlint.lang import load, strip_accents
 from factlint import extracts, jsonio, units
 from factlint.quantities import NEXT_WORD, TIME_NOUNS
 
-CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article", "story-size", "decimal-mark"]
+CHECKS = ["translation", "vague", "ambiguous-range", "missing", "within-article", "story-size", "number-format"]
 # a story groups the versions of one article; more than this many is metadata gone wrong (a
 # template's "story:" kept in every draft), whose versions would all be compared with each other
 MAX_STORY_VERSIONS = 12
@@ -101,9 +101,9 @@ class NumberKind(SummarizedKind):
         for rule in self.by_check["within-article"]:
             if rule.applies_to(doc.lang):
                 findings.extend(self._within_article(doc, rule, items))
-        for rule in self.by_check["decimal-mark"]:
+        for rule in self.by_check["number-format"]:
             if rule.applies_to(doc.lang):
-                findings.extend(_other_decimal_marks(doc, rule, quantities, lang))
+                findings.extend(_other_number_formats(doc, rule, quantities, lang))
         extract = {"lang": doc.lang, "quantities": items, "anchors": sorted(_doc_anchors(doc.text, items))}
         return findings, extract
 
@@ -202,35 +202,42 @@ class NumberKind(SummarizedKind):
         return out
 
 
-# a decimal mark of one or two digits ("1.5", "20,4"): never a thousands separator, which has three
+# one or two decimals after the mark ("1.5", "20,4"); groups of three after a thousands separator
 DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}([.,])\d{1,2}(?![\d.,])")
+THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}([.,])\d{3}(?:\1\d{3})*(?![\d.,])")
+OTHER_MARK = {",": ".", ".": ","}
 
 
-def _other_decimal_marks(doc, rule, quantities, lang):
-    """FL207: amounts, percentages and scaled figures written with the decimal mark of another
-    language ("1.5 milhão" in Portuguese, "2,5 million" in English): a translation kept the
-    original's figure as it was written.  A language whose countries differ (Spanish: a comma
-    in Spain, a point in Mexico) is held to the mark most of the article's figures use."""
-    decimals = []  # (quantity, match) of each amount written with decimals
+def _other_number_formats(doc, rule, quantities, lang):
+    """FL207: figures written with the decimal mark or thousands separator of another language
+    ("1.5 milhão", "20,000 pessoas" in Portuguese; "2,5 million", "20.000 people" in English):
+    a translation kept the original's figure as it was written.  Decimals are judged in
+    amounts, percentages and scaled figures (not "Llama 3.1", "a las 10.30"), thousands in
+    counts and amounts.  A language whose countries differ (Spanish: a decimal comma in Spain,
+    a point in Mexico) is held to the mark most of the article's figures imply."""
+    found = []  # (quantity, match, is it a decimal mark?)
     for q in quantities:
-        if q.scaled or q.kind in ("percent", "money"):  # not "Llama 3.1" nor "a las 10.30"
-            m = DECIMAL.search(q.text)
-            if m is not None:
-                decimals.append((q, m))
+        m = DECIMAL.search(q.text)
+        if m is not None and (q.scaled or q.kind in ("percent", "money")):
+            found.append((q, m, True))
+        elif q.kind in ("count", "money") and (m := THOUSANDS.search(q.text)) is not None:
+            found.append((q, m, False))
     mark, where = lang.data.get("decimal_mark"), doc.lang
-    if mark == "consistent":
-        used = [m.group(1) for _, m in decimals]
-        commas, points = used.count(","), used.count(".")
+    if mark == "consistent":  # the decimal mark each figure implies: a thousands point says a decimal comma
+        implied = [m.group(1) if decimal else OTHER_MARK[m.group(1)] for _, m, decimal in found]
+        commas, points = implied.count(","), implied.count(".")
         mark = "," if commas > points else "." if points > commas else None
         where = "this article"
     out = []
-    for q, m in decimals:
-        if mark is None or m.group(1) == mark:
+    for q, m, decimal in found:
+        due = mark if decimal else OTHER_MARK.get(mark)
+        if due is None or m.group(1) == due:
             continue
         written = m.group()
-        fixed = written.replace(m.group(1), mark)
-        message = rule.format_message(written=written, fixed=fixed, where=where,
-                                      mark="comma" if mark == "," else "point")
+        fixed = written.replace(m.group(1), due)
+        what = f"a decimal {'comma' if due == ',' else 'point'}" if decimal else \
+            f"thousands with a {'comma' if due == ',' else 'point'}"
+        message = rule.format_message(written=written, fixed=fixed, where=where, what=what)
         out.append(finding(doc, rule, q.start + m.start(), q.start + m.end(), message,
                            fix={"replacement": fixed, "message": f"Replace with {fixed!r}"}))
     return out
