@@ -135,6 +135,8 @@ def translation_slip(mention: list[str], form: list[str]) -> str | None:
     if len(differing) != 1:
         return None
     m, f = differing[0]
+    if len(f) > 5 and {m.lower()[-3:], f.lower()[-3:]} == {"sky", "ski"} and m[:-1] == f[:-1]:
+        return None  # Slavic names end in -ski in Spanish and Portuguese: Zelensky / Zelenski
     if m.lower() == f.lower() or strip_accents(m) == strip_accents(f) or len(f) < 3 \
             or any(ch.isdigit() for ch in m + f) or edit_distance(m, f) != 1 or m == f + "s" or f == m + "s":
         return None  # case, accents, a plural ("las Ryder Cups"), or not one edit

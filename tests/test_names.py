@@ -156,6 +156,7 @@ def test_fix_only_for_a_single_candidate():
     ("Gemma 2B", "Gemma 7B", False),             # products with numbers are different things
     ("Paula Silva", "Paulo Silve", False),       # two words differ
     ("Pensilvania", "Pennsylvania", False),      # a single word: translated names of places
+    ("Volodymyr Zelenski", "Volodymyr Zelensky", False),  # Spanish writes Slavic names in -ski
 ])
 def test_translation_slip(mention, form, slip):
     from factlint.namematch import translation_slip
