@@ -119,10 +119,9 @@ def _patterns(code: str):
     # the guard on what precedes the figure comes after its first digit, so that re skips to digits
     ordinal_digits = re.compile(r"(?P<n>\d(?<=(?<![\w.])\d)\d{0,2})(?:st|nd|rd|th|\.?[ºª°]|\.º)(?!\w)", re.I)
     ordinal_words = re.compile(rf"(?<!\w)(?P<w>{_alternation(d.get('ordinal_words', {}))})(?!\w)", re.I)
-    decade = re.compile(d["decades"].replace("{decade_words}", _alternation(d.get("decade_words", {}))), re.I) \
-        if d.get("decades") else None
-    time = re.compile(r"(?<![\w:])(?:" + d["time_pattern"].replace("{hour_words}", _alternation(d.get("hour_words", {})))
-                      + r")(?!\w)", re.I) if d.get("time_pattern") else None
+    decade = re.compile(_filled(d["decades"], d), re.I) if d.get("decades") else None
+    time = re.compile(r"(?<![\w:])(?:" + _filled(d["time_pattern"], d) + r")(?!\w)", re.I) \
+        if d.get("time_pattern") else None
     literals = LiteralIndex()
     gates = {name: literals.gate(pattern.pattern, pattern.flags)
              for name, pattern in (("vague", vague), ("ordinal_words", ordinal_words), ("decade", decade))
@@ -131,6 +130,16 @@ def _patterns(code: str):
             "decade": decade, "time": time, "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units, "approximate": frozenset(d.get("approximate_numbers", [])),
             "currency_words": currency_words, "lang": lang}
+
+
+WORD_LISTS = ("decade_words", "hour_words", "hour_fractions")  # what a language's patterns may name
+
+
+def _filled(pattern: str, d) -> str:
+    """A language's pattern with the word lists it names ("{hour_words}") filled in."""
+    for name in WORD_LISTS:
+        pattern = pattern.replace("{" + name + "}", _alternation(d.get(name, {})))
+    return pattern
 
 
 def _leading_power(value: float) -> float:
@@ -261,7 +270,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                 q = Quantity(m.start(), m.end(), m.group(), value, "decade")
             else:
                 minutes = g.get("m") or g.get("m2") or g.get("m3") or g.get("m4") \
-                    or {"media": 30, "meia": 30, "cuarto": 15, "um quarto": 15}.get((g.get("frac") or "").lower())
+                    or lang.data.get("hour_fractions", {}).get((g.get("frac") or "").lower())
                 hour = int(g["h"]) if g["h"] else int(lang.data["hour_words"][g["hw"].lower()])
                 minute = int(minutes or 0)
                 ampm = (g.get("ampm") or g.get("ampm2") or "").lower().replace(".", "").replace(" ", "") \

@@ -155,10 +155,10 @@ def resolve(mention_words, registry: Registry):
             covered[k] = True
         results.append((i, j, entity, kind, reason))
 
-    def exact(min_len, max_len, table, kind, reason=""):
+    def exact(min_len, max_len, table, kind, reason="", unless=lambda i: False):
         for i, j in spans(min_len, max_len):
             words = tuple(mention_words[i:j])
-            if words in table:
+            if words in table and not unless(i):
                 take(i, j, table[words], kind, reason)
 
     def near(min_len, max_len):
@@ -197,10 +197,7 @@ def resolve(mention_words, registry: Registry):
     exact(2, MAX_NGRAM, registry.exact, "exact")
     split()
     near(2, MAX_NGRAM)
-    for i, j in spans(1, 1):
-        entity = registry.exact.get((mention_words[i],))
-        if entity is not None and not someone_else(i):
-            take(i, j, entity, "exact")
+    exact(1, 1, registry.exact, "exact", unless=someone_else)
     near(1, 1)
     return results, covered
 

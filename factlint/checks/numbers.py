@@ -162,7 +162,7 @@ class NumberKind(SummarizedKind):
             converted = defaultdict(set)  # a figure -> the figures in other units it agrees with
             keyed = [item for i, a in enumerate(group) for b in group[i + 1:] if a.lang != b.lang
                      for item in self._compare(a, b, how, converted)]
-            yield from _odd_ones_out(list(_not_two_conversions(keyed, converted)), originals_named(group))
+            yield from _odd_ones_out(_not_two_conversions(keyed, converted), originals_named(group))
 
     def _compare(self, a, b, how, converted):
         """(finding, its figure, the figure it disagrees with) for each disagreement of two
@@ -247,14 +247,12 @@ def _figure_key(entry, q) -> tuple:
     return entry.path, q["loc"]["start"]
 
 
-def _not_two_conversions(keyed, converted):
+def _not_two_conversions(keyed, converted) -> list:
     """The disagreements of ``keyed`` but those of two figures that each convert the same
     figure of a third version: "480 kilómetros" and "483 km" both render "300 miles", each
     translator rounding in their own way."""
-    for item in keyed:
-        _, key, partner = item
-        if key is None or not converted.get(key, set()) & converted.get(partner, set()):
-            yield item
+    return [(reported, key, partner) for reported, key, partner in keyed
+            if key is None or not converted.get(key, set()) & converted.get(partner, set())]
 
 
 def _odd_ones_out(keyed, originals=frozenset()):
