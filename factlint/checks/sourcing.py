@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from factlint.checks import PerLanguage, RuleKind, finding
+from factlint.documents import blank
 from factlint.lang import load
 from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
@@ -242,7 +243,7 @@ def analyse(doc, signals):
                            signals)
             anonymous = _search(signals.anonymous, sentence)
             hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
-            if hedge is not None and _search(signals.attribution, _blanked(sentence, hedge.start(), hedge.end())):
+            if hedge is not None and _search(signals.attribution, blank(sentence, hedge.start(), hedge.end())):
                 hedge = None  # "reportedly paid $2 billion, Bloomberg reported": it names its source ("se dice" no)
             if (claim or hedge) and not spoken and _search(signals.first_person, sentence):
                 # a sentence in the first person is someone speaking too: the writer of a column, or
@@ -260,10 +261,6 @@ def analyse(doc, signals):
                 "speaker": para_speaker or neighbour_speaks,
             })
     return results
-
-
-def _blanked(text, start, end) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _quotations_across_paragraphs(text, groups):
