@@ -62,10 +62,9 @@ def _read_text(path, sources) -> tuple[str, str]:
     """(the text of ``path``, its byte-order mark or ""), from standard input (``sources``) or
     from disk, decoded as the readers decode it: the mark dropped, accents composed, line endings
     kept as written (so offsets are the findings' offsets; a fixed file is written composed)."""
-    from factlint.readers import composed, split_bom
+    from factlint.readers import utf8_text
 
-    data, bom = split_bom(sources[path] if path in sources else Path(path).read_bytes())
-    return composed(data.decode("utf-8")), bom
+    return utf8_text(sources[path] if path in sources else Path(path).read_bytes())
 
 
 def _source_lookup(sources):

@@ -27,16 +27,22 @@ def decode(path: str, data: bytes, max_bytes: int) -> str:
         raise InputError(path, "UTF-16 text, not UTF-8; convert it with: iconv -f utf-16 -t utf-8")
     if b"\x00" in head:
         raise InputError(path, "binary file (contains NUL bytes), not an article")
-    data, _ = split_bom(data)
     try:
-        return composed(data.decode("utf-8"))
+        return utf8_text(data)[0]
     except UnicodeDecodeError as exc:
         guess = _guess_encoding(data)
         hint = f" (looks like {guess}; convert it with: iconv -f {guess} -t utf-8)" if guess else ""
         raise InputError(path, f"not valid UTF-8 at byte {exc.start}{hint}") from None
 
 
-def composed(text: str) -> str:
+def utf8_text(data: bytes) -> tuple[str, str]:
+    """(the text of UTF-8 ``data`` as every check reads it, its byte-order mark or ""): the mark
+    dropped (``--fix`` writes it back) and accents composed.  UnicodeDecodeError if not UTF-8."""
+    data, bom = _split_bom(data)
+    return _composed(data.decode("utf-8")), bom
+
+
+def _composed(text: str) -> str:
     """``text`` with its accents composed (Unicode NFC): "José" typed as "Jose" and a combining
     accent (NFD, as some PDFs and macOS tools write it) would read "Jos" and a stray mark, never
     the name.  The positions reported are those of the composed text."""
@@ -45,9 +51,8 @@ def composed(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def split_bom(data: bytes) -> tuple[bytes, str]:
-    """``data`` without its UTF-8 byte-order mark, and the mark ("" if none): the readers drop
-    it, and ``--fix`` writes it back."""
+def _split_bom(data: bytes) -> tuple[bytes, str]:
+    """``data`` without its UTF-8 byte-order mark, and the mark ("" if none)."""
     return (data[3:], "\ufeff") if data.startswith(b"\xef\xbb\xbf") else (data, "")
 
 
