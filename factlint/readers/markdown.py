@@ -16,26 +16,25 @@ from factlint.readers.frontmatter import split_front_matter
 EXTENSIONS = (".md", ".markdown", ".mdown")
 STDIN = "-"  # standard input with no --stdin-filename: read as Markdown (plain text is Markdown too)
 
-# (pattern, strings one of which every match holds, or None): a pattern whose strings are not in
-# the text cannot match, and is not run (most articles have no code, HTML or images)
+# (pattern, strings one of which every match holds, or None, what replaces a match): a pattern
+# whose strings are not in the text cannot match, and is not run (most articles have no code,
+# HTML or images); markup becomes spaces, what a reader sees but no check reads becomes OPAQUE
 INLINE_MARKUP = [
-    (re.compile(r"<!--.*?-->", re.S), ("<!--",)),                      # comments (and suppressions)
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ("![",)),              # images (seen: OPAQUE_MARKUP)
-    (re.compile(r"`[^`\n]+`"), ("`",)),                                # inline code (seen: OPAQUE_MARKUP)
-    (re.compile(r"(?<!\\)\[(?=[^\]\n]*\]\()"), ("](",)),                # a link's opening bracket, before its target goes
-    (re.compile(r"\]\([^)\n]*\)"), ("](",)),                           # link targets: keep link text
-    (re.compile(r"<https?://[^>\s]+>"), ("<",)),                       # autolinks
-    (re.compile(r"</?[A-Za-z][^>\n]*>"), ("<",)),                      # inline HTML tags
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M), ("#",)),             # heading markers
-    (re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M), (">",)),                # block quotes
-    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), None),   # list markers
-    (re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))"), ("*", "__")),  # emphasis
-    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M), None),         # thematic breaks
-    (re.compile(r"^\[[^\]\n]+\]:[ \t]*\S+.*$", re.M), ("]:",)),         # link reference definitions
+    (re.compile(r"<!--.*?-->", re.S), ("<!--",), " "),                     # comments (and suppressions)
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ("![",), OPAQUE),            # images: seen, not read
+    (re.compile(r"`[^`\n]+`"), ("`",), OPAQUE),                            # inline code: seen, not read
+    (re.compile(r"(?<!\\)\[(?=[^\]\n]*\]\()"), ("](",), " "),              # a link's opening bracket, before its target goes
+    (re.compile(r"\]\([^)\n]*\)"), ("](",), " "),                          # link targets: keep link text
+    (re.compile(r"<https?://[^>\s]+>"), ("<",), " "),                      # autolinks
+    (re.compile(r"</?[A-Za-z][^>\n]*>"), ("<",), " "),                     # inline HTML tags
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M), ("#",), " "),            # heading markers
+    (re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M), (">",), " "),               # block quotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M), None, " "),  # list markers
+    (re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))"), ("*", "__"), " "),  # emphasis
+    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M), None, " "),         # thematic breaks
+    (re.compile(r"^\[[^\]\n]+\]:[ \t]*\S+.*$", re.M), ("]:",), " "),       # link reference definitions
 ]
 
-
-OPAQUE_MARKUP = {INLINE_MARKUP[1][0], INLINE_MARKUP[2][0]}  # images and inline code: seen, not read
 
 TABLE_MARKUP = re.compile(r"^[ \t]*\|?[ \t:|-]+\|?[ \t]*$|[|]", re.M)
 
@@ -46,9 +45,9 @@ class MarkdownReader:
     def read(self, path, source):
         text, meta = split_front_matter(path, source)
         text = _blank_blocks(text)
-        for pattern, needs in INLINE_MARKUP:
+        for pattern, needs, fill in INLINE_MARKUP:
             if needs is None or any(n in text for n in needs):
-                text = blank_matches(pattern, text, OPAQUE if pattern in OPAQUE_MARKUP else " ")
+                text = blank_matches(pattern, text, fill)
         return text, meta
 
 
