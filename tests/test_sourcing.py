@@ -79,6 +79,25 @@ def test_hedge_and_anonymous(linter):
     assert "FL302" in _codes(linter, "Fuentes del ministerio aseguran que el ministro dimitirá.", "es")
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("It is understood they will feature a powerful cannon.", "en"),
+    ("It is believed the ship weighs twice as much as its predecessors.", "en"),
+    ("Se cree que el barco pesa el doble que los anteriores.", "es"),
+    ("Crê-se que o navio pesa o dobro dos anteriores.", "pt"),
+    ("Especula-se que ela poderá concorrer com Trump em 2020.", "pt"),
+])
+def test_impersonal_hedges(linter, text, lang):
+    """"It is understood", "se cree que", "crê-se que": the claim rests on nobody named."""
+    assert "FL304" in _codes(linter, text, lang)
+
+
+def test_message_quotes_the_claim_with_plain_spaces(linter):
+    kind = linter.kinds["sourcing"]
+    text = "Solo en el segundo trimestre se notificaron unos 40\u00a0000 nuevos casos."
+    findings, _ = kind.document(Document(path="x.es.txt", source=text, text=text, lang="es"))
+    assert "'unos 40 000'" in findings[0].message
+
+
 @pytest.mark.parametrize("text,lang,flagged", [
     ("Sales hit a record high in May.", "en", True),
     ("It was the hottest year on record.", "en", True),
@@ -183,6 +202,47 @@ def test_hedge_and_anonymous(linter):
     ("Esta noche, el presidente hablará ante el Congreso.", "es", False),
     ("Espera-se que o acusado se apresente ao Juizado Especial Criminal de Belfast na segunda-feira.", "pt", False),
     ("Son algunas de las actuaciones con las que contaremos en el evento, que será el mayor del año.", "es", False),
+    ("Este sábado Nueva York será anfitriona del Festival Ciudadano Global.", "es", False),
+    # a clock time sets a schedule too; a plain future is still a forecast
+    ("El City se enfrentará al Hoffenheim en la ronda de grupos de la Champions League a las 12:55 el martes.", "es", False),
+    ("The team will face Hoffenheim in the group stage of the Champions League at 12:55 p.m.", "en", False),
+    ("El City ganará la Champions League.", "es", True),
+    # who will take part, what an event will feature, who will stand: a plan, as English "will feature"
+    ("Son algunos de los artistas que participarán en el evento de este año.", "es", False),
+    ("Os navios contarão com um poderoso canhão e mísseis antinavio.", "pt", False),
+    ("Warren vai disputar a reeleição contra o deputado estadual Geoff Diehl.", "pt", False),
+    # "poderá", "deverá" are "could", "should" (English "could" is no forecast); the future is
+    ("Tal poderá marcar o fim de uma carreira na Ryder Cup.", "pt", False),
+    ("O seu consultor também o poderá ajudar a pagar essas despesas.", "pt", False),
+    ("La empresa deberá presentar sus cuentas antes de junio.", "es", False),
+    ("A empresa duplicará as vendas até 2030.", "pt", True),
+    # a promise in the first person is someone speaking
+    ("Les garantizo que la próxima vez esto no sucederá.", "es", False),
+    ("I promise the next version will be faster.", "en", False),
+    # "the only" ranks a company, a country, a person; a sports fact of one match does not
+    ("Fue la única pareja que no hizo un bogey el sábado por la tarde.", "es", False),
+    ("O único clérigo a receber a Victoria Cross foi homenageado na sua cidade natal.", "pt", False),
+    ("Es el único país que ha prohibido la tecnología.", "es", True),
+    ("A Meta é a única empresa do setor com modelos abertos.", "pt", True),
+    # one's best, a peak of a career: idioms, not rankings
+    ("Emma Thompson da lo mejor de sí en este personaje.", "es", False),
+    ("Incluso en el mejor momento de su carrera no fue un golfista preciso.", "es", False),
+    ("Es el mejor modelo de código abierto del mercado.", "es", True),
+    # "mais do que" with no adjective is "no more than", a comparison has one
+    ("A alteração do nome não é mais do que o preço a pagar pela adesão à UE.", "pt", False),
+    ("Os seus ouvidos são mais úteis do que os olhos.", "pt", True),
+    # a possessive ranks as "the" does
+    ("Doyle is Scotland's most decorated track and field athlete.", "en", True),
+    ("China, the world's second-biggest economy, is unlikely to back down.", "en", True),
+    ("It's most likely to rain on Sunday afternoon in the north.", "en", False),
+    # a superlative inside a quotation is its speaker's (the quotation check asks who said it)
+    ('In what would no doubt be "The most dramatic finale of a presidency ever!"', "en", False),
+    # a figure with the body that counted it, the press as the source
+    ("É provável que mais de 20,4 milhões de pessoas, número apurado pela Nielsen, tenham assistido.", "pt", False),
+    ("Catorze pessoas receberam tratamento de ferimentos ligeiros, pode ler-se na imprensa local.", "pt", False),
+    ("He stresses that a single maternity roost could hold up to 400 females and young.", "en", False),
+    ("Os aliados insistem que ela vai continuar a tentar chegar a um acordo.", "pt", False),
+    ("El estudio, realizado por la National Trust, seguirá a cientos de murciélagos.", "es", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

@@ -17,7 +17,7 @@ def predict(kind, lang, text):
     results = analyse(doc, kind.signals[lang])
     if any(r["anonymous"] for r in results):
         return "anonymous"
-    if any(r["claim"] and not r["attributed"] for r in results):
+    if any(r["claim"] and not r["attributed"] and not r["spoken"] for r in results):
         return "unsourced"
     if any(r["claim"] for r in results):
         return "sourced"

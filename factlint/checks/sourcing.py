@@ -176,7 +176,7 @@ class SourcingKind(RuleKind):
 
 
 def _short(text, limit=50):
-    text = " ".join(text.split())
+    text = _shown(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -239,8 +239,16 @@ def analyse(doc, signals):
             # a sentence someone is quoted saying: sourced by its speaker, or the quotation check's business
             spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
                 (carried is not None and s.start < carried)
-            claim = _claim(sentence, s, quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)],
-                           signals)
+            figures = quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)]
+            # words in quotation marks are their speaker's claim, not the writer's: the quotation
+            # check asks who said them ("In what would be “the most dramatic finale ever!”")
+            quoted = [(max(qs, s.start) - s.start, min(qe, s.end) - s.start) for qs, qe in quotes
+                      if qs < s.end and s.start < qe]
+            claim = _claim(_unquoted(sentence, quoted), s,
+                           [q for q in figures if not any(a <= q.start - s.start < b for a, b in quoted)], signals)
+            if not claim and quoted:
+                claim = _claim(sentence, s, figures, signals)
+                spoken = spoken or bool(claim)
             anonymous = _search(signals.anonymous, sentence)
             hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
             if hedge is not None and _search(signals.attribution, blank(sentence, hedge.start(), hedge.end())):
@@ -381,6 +389,13 @@ def _is_speech(quoted: str, lang) -> bool:
     return len(plain) >= 2
 
 
+def _unquoted(sentence: str, quoted) -> str:
+    """``sentence`` with its quoted spans (offsets in the sentence) blanked."""
+    for start, end in quoted:
+        sentence = blank(sentence, start, end)
+    return sentence
+
+
 def _search(pattern, text):
     return pattern.search(text) if pattern is not None else None
 
@@ -406,12 +421,17 @@ def _claim(sentence, s, quantities, signals) -> str:
                 continue
             if q.kind == "unit" and HEIGHT_BEFORE.search(sentence, 0, q.start - s.start):
                 continue
-            return f"a figure: {q.text!r}"
+            return f"a figure: {_shown(q.text)!r}"
     for what, pattern in signals.claims.items():
         match = _search(pattern, sentence)
         if match and not (what == "prediction" and _search(signals.schedule, sentence)):
-            return f"a {what}: {match.group()!r}"
+            return f"a {what}: {_shown(match.group())!r}"
     return ""
+
+
+def _shown(words: str) -> str:
+    """Words as a message quotes them: a no-break space or a line break is a plain space."""
+    return " ".join(words.split())
 
 
 def _in_ages(sentence, at) -> bool:
