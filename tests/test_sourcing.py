@@ -93,7 +93,7 @@ def test_impersonal_hedges(linter, text, lang):
 
 def test_message_quotes_the_claim_with_plain_spaces(linter):
     kind = linter.kinds["sourcing"]
-    text = "Solo en el segundo trimestre se notificaron unos 40\u00a0000 nuevos casos."
+    text = "Solo en el segundo trimestre hubo unos 40\u00a0000 nuevos casos."
     findings, _ = kind.document(Document(path="x.es.txt", source=text, text=text, lang="es"))
     assert "'unos 40 000'" in findings[0].message
 
@@ -243,6 +243,22 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("He stresses that a single maternity roost could hold up to 400 females and young.", "en", False),
     ("Os aliados insistem que ela vai continuar a tentar chegar a um acordo.", "pt", False),
     ("El estudio, realizado por la National Trust, seguirá a cientos de murciélagos.", "es", False),
+    # cases notified, as English "were reported"; cases merely counted are not attributed
+    ("Solo en el segundo trimestre se notificaron unos 40 000 nuevos casos.", "es", False),
+    ("Foram comunicados cerca de 40 000 novos casos apenas no segundo trimestre.", "pt", False),
+    ("Foram registrados 40.000 casos novos apenas no segundo trimestre.", "pt", True),
+    # the penalties a law sets, in Spanish and Portuguese wording
+    ("Podría ser encarcelado por hasta un año y tener una multa de 250.000 dólares.", "es", False),
+    ("Um delito de classe B, punível com um dia de cadeia e uma multa de 2.000 dólares.", "pt", False),
+    # the rule a law sets ("é ilegal matá-los", as "it is illegal to kill them"), not a charge
+    ("Os morcegos são protegidos e é ilegal matá-los ou destruir os seus dormitórios.", "pt", False),
+    ("É ilegal a empresa vender essas informações.", "pt", True),
+    # a height, given after the figure
+    ("El alero de 6 pies, 6 pulgadas de altura creció en Baton Rouge.", "es", False),
+    # the highest honour is an institution, as in English
+    ("Nunca soube que recebeu a mais alta honra militar britânica.", "pt", False),
+    ("Es la más alta torre de Europa.", "es", True),
+    ("Serão também efetuados estudos móveis pelo pessoal do parque.", "pt", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

@@ -53,6 +53,8 @@ AGES = re.compile(r"\baged\s+\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})*"
                   r"|\b(?:de|com)\s+\d{1,3}(?:(?:,\s*|,?\s+[ye]\s+)\d{1,3})*\s+a[nñ]os\b", re.I)
 # a person's height, told by the verb before it ("medía más de dos metros", "stands 6ft 5in"): a fact of record
 HEIGHT_BEFORE = re.compile(r"\b(?:mide|medía|mede|media|measures|measured|stands|stood)\s+$", re.I)
+# or by the words after it ("6 pies, 6 pulgadas de altura", "six feet tall")
+HEIGHT_AFTER = re.compile(r"(?:,?\s*\d{1,2}\s*(?:pulgadas|polegadas|inches|in\b)\.?)?\s*(?:de\s+(?:altura|estatura)|tall\b)", re.I)
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
@@ -419,7 +421,8 @@ def _claim(sentence, s, quantities, signals) -> str:
             window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
                 continue
-            if q.kind == "unit" and HEIGHT_BEFORE.search(sentence, 0, q.start - s.start):
+            if q.kind == "unit" and (HEIGHT_BEFORE.search(sentence, 0, q.start - s.start)
+                                     or HEIGHT_AFTER.match(sentence, q.end - s.start)):
                 continue
             return f"a figure: {_shown(q.text)!r}"
     for what, pattern in signals.claims.items():
