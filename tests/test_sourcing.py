@@ -91,6 +91,10 @@ def test_impersonal_hedges(linter, text, lang):
     assert "FL304" in _codes(linter, text, lang)
 
 
+def test_thought_provoking_is_no_hedge(linter):
+    assert "FL304" not in _codes(linter, "It is thought-provoking work, and 40,000 people saw it.", "en")
+
+
 def test_message_quotes_the_claim_with_plain_spaces(linter):
     kind = linter.kinds["sourcing"]
     text = "Solo en el segundo trimestre hubo unos 40\u00a0000 nuevos casos."
