@@ -283,6 +283,17 @@ def test_alignment_follows_a_reordered_sentence(linter):
     assert _conflicts(linter, (en, "en"), (es.replace("40 800", "40 000"), "es")) == []
 
 
+def test_a_small_count_in_words_is_never_the_partner_of_a_large_figure(linter):
+    """NTREX's held-out half: the Portuguese version moves "three years ago" to the front and
+    writes 218 stores for 281; the slip is 218, not "três"."""
+    en = ("The new strategy comes after Sainsbury's sold its 281-store pharmacy business to Celesio, "
+          "the owner of the Lloyds Pharmacy chain, for £125m, three years ago.")
+    pt = ("A nova estratégia surgiu há três anos, quando a Sainsbury's vendeu sua rede de farmácias de "
+          "218 lojas por 125 milhões de libras para a Celesio, proprietária da rede Lloyds Pharmacy.")
+    assert _conflicts(linter, (en, "en"), (pt, "pt")) == [("281", "218")]
+    assert _conflicts(linter, (en, "en"), (pt.replace("218", "281"), "pt")) == []
+
+
 def test_decimals_are_aligned_as_data(linter):
     """A small count is often paraphrased ("two" / "a pair"), a decimal never is."""
     en = "He averaged 5.6 points and 2.6 rebounds a game last season."

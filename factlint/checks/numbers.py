@@ -407,7 +407,8 @@ def align(qa, qb, max_shift=0.3):
             # a figure's equivalent in parentheses ("104F (40C)") is one figure with it, which a
             # translation may keep alone; where both are left, the one in the same unit is the partner
             one_to_one = sum(_counted(qa[k]) for k in ks) == sum(_counted(qb[l]) for l in ls)
-            fitting = [(k, l) for k in ks for l in ls if compatible(qa[k], qb[l], dims_a[k], dims_b[l])]
+            fitting = [(k, l) for k in ks for l in ls if compatible(qa[k], qb[l], dims_a[k], dims_b[l])
+                       and not _word_against_figure(qa[k], qb[l])]
             mutual = set() if one_to_one else _mutual_nearest(fitting, qa, qb)
             scored = sorted(((qa[k]["unit"] != qb[l]["unit"], abs(qa[k]["rel"] - qb[l]["rel"])), k, l)
                             for k, l in fitting
@@ -471,6 +472,13 @@ def _small(q) -> bool:
     paraphrased: align them only on strong context.  Written in digits ("5.ª planta", "5.6
     points") they are data, never a paraphrase."""
     return q["kind"] in ("count", "ordinal") and q["value"] < 10 and not any(ch.isdigit() for ch in q["text"])
+
+
+def _word_against_figure(x, y) -> bool:
+    """Is one a small count in words ("three", "três") and the other a figure of ten or more?
+    No translator writes 281 as "três": such a pair is two different figures of a reordered
+    sentence ("281 stores ... three years ago" / "há três anos ... 218 lojas")."""
+    return (_small(x) and y["value"] >= 10) or (_small(y) and x["value"] >= 10)
 
 
 def _same_context(x, y, small=False, uneven=False, mutual=False) -> bool:
