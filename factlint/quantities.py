@@ -423,7 +423,10 @@ def _link_ranges(found, text, lang):
             continue
         joiner = text[a.end:b.start]
         opened = RANGE_OPEN.search(text[max(0, a.start - 12):a.start])
-        if not (RANGE_DASH.match(joiner) and (opened or joiner.strip() in "-–—")) and not (RANGE_AND.match(joiner) and opened):
+        # a bare number before a measure needs no "from": "1 to 2 inches", "5 a 10 cm"
+        measured = a.kind == "count" and b.kind in ("unit", "percent", "money")
+        if not (RANGE_DASH.match(joiner) and (opened or measured or joiner.strip() in "-–—")) \
+                and not (RANGE_AND.match(joiner) and opened):
             continue
         a.range_with, b.range_with = i + 1, i
         if b.scaled and not a.scaled and a.value < 1000:

@@ -27,7 +27,12 @@ def values(text, lang):
     ("1.500\xa0     millones", "es", [(1.5e9, "count")]),
     ("70\xa0     000 empleados", "es", [(70000, "count")]),
     ("12\u202f      %", "es", [(12, "percent")]),
-    ("  180   millones", "es", [(180e6, "count")]),  # "**180** millones": the emphasis blanked around the figure
+    ("  180   millones", "es", [(180e6, "count")]),
+    # a bare number before a measure opens a range with no "from": it takes the measure's unit
+    ("1 to 2 inches of rain", "en", [(1, "unit"), (2, "unit")]),
+    ("5 to 10 percent", "en", [(5, "percent"), (10, "percent")]),
+    ("a vote of 7 to 2", "en", [(7, "count"), (2, "count")]),
+    ("ventos de 140 km por hora", "pt", [(140, "unit")]),  # "**180** millones": the emphasis blanked around the figure
     ("5\nmillion people", "en", [(5, "count")]),  # never across a line break
     ("mil millones de dólares", "es", [(1e9, "money")]),
     ("un billón", "es", [(1e12, "count")]),
@@ -149,6 +154,10 @@ def _q(text, lang):
     (("a 650 pound pig", "en"), ("un cerdo de 650 libras", "es")),  # "libras": weight or sterling
     (("6 a.m.", "en"), ("las 6 de la mañana", "es")),
     (("7 p.m.", "en"), ("às 7 da tarde", "pt")),
+    (("1 inch", "en"), ("2,5 cm", "pt")),
+    (("6 feet", "en"), ("2 metros", "es")),  # each figure rounded to its last digit
+    (("85 miles per hour", "en"), ("140 km por hora", "pt")),
+    (("200 miles", "en"), ("300 km", "pt")),  # a rounded conversion
 ])
 def test_equal_across_languages(a, b):
     assert same_value(_q(*a), _q(*b))
@@ -162,6 +171,8 @@ def test_equal_across_languages(a, b):
     (("more than 135", "en"), ("más de 130", "es")),  # the same approximation on both sides: the figure itself
     (("a 650 pound pig", "en"), ("un cerdo de 640 libras", "es")),
     (("7 p.m.", "en"), ("às 3 da tarde", "pt")),
+    (("1 inch", "en"), ("5 cm", "pt")),  # within "1"'s last digit plus one, not within its rounding
+    (("about 30 yards", "en"), ("quase 3 metros", "pt")),
 ])
 def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))

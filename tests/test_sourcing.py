@@ -334,6 +334,13 @@ def test_quote_speakers(linter, text, lang, flagged):
     ("Fontes do Congresso dizem que o presidente vai antecipar as eleições.", "pt", True),
     ("Seis horas de debate sobre el uso de fuentes anónimas en el periodismo.", "es", False),  # a topic
     ("As fontes de energia renováveis crescem no Brasil.", "pt", False),
+    # the verb first, or in the imperfect
+    ("Tal como comentaba una fuente consultada: “Truly era la principal prioridad de Holly”.", "es", True),
+    ("Una fuente cercana a Jones afirmaba que la empresa perdió 40 millones.", "es", True),
+    ("Uma fonte próxima de Jones declarou que a empresa perdeu 40 milhões.", "pt", True),
+    ("The deal is worth $40 million, said a source close to the talks.", "en", True),
+    ("The river is the main source of water for the town.", "en", False),
+    ("La fuente de la plaza se reformó en 2019.", "es", False),
 ])
 def test_anonymous_sources_only_when_they_attribute(linter, text, lang, flagged):
     assert ("FL302" in _codes(linter, text, lang)) is flagged

@@ -344,10 +344,12 @@ def same_value(x, y) -> bool:
                 a, b = units.convert(a, x["unit"], "degC"), units.convert(b, y["unit"], "degC")
                 return abs(a - b) <= TEMPERATURE_TOLERANCE
             b = units.convert(b, y["unit"], x["unit"])
+            # each figure is rounded to its own last digit: "1 inch" is not "5 cm", "6 feet" is "2 metros"
+            rounding = (x["precision"] + units.convert(y["precision"], y["unit"], x["unit"])) / 2
         except ValueError:
             return True  # cannot convert: do not guess
         scale = max(abs(a), abs(b), 1e-9)
-        return abs(a - b) <= max(CONVERSION_TOLERANCE * scale, x["precision"] + 1)
+        return abs(a - b) <= max(CONVERSION_TOLERANCE * scale, rounding)
     tolerance = max(x["precision"], y["precision"])
     if x["approx"] != y["approx"]:  # "about 1,000" may translate a precise "1,040", and the reverse;
         tolerance = max(tolerance, 0.1 * max(abs(a), abs(b)))  # "more than 135" translates "más de 135"
