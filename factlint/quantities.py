@@ -216,16 +216,21 @@ def _labelled(before, lang) -> bool:
 
 
 PLAIN_WORD_AFTER = re.compile(r"\s+[^\W\d_]*[a-zà-ÿ]")  # a word in lower case: the noun an amount counts
+NOUN_AFTER = re.compile(r"\s+(?!(?:or|and|o|u|y|e|ou)\b)[^\W\d_]*[a-zà-ÿ]")  # the same, not "or", "o", "ou"
 
 
 def _dialled(text, start, end, digits, scaled, lang) -> bool:
     """Is the figure at ``start:end`` a telephone number the sentence asks the reader to call
     ("call Samaritans free on 116 123", "ligue para o número 116 123")?  So it is when a word
     of calling comes shortly before it and it has five digits or more, grouped by spaces if at
-    all (never "20,000"), with no noun after it ("call for 50 000 more troops" counts troops)."""
-    return bool(digits) and not scaled and lang.phone_before is not None and not any(c in digits for c in ",.") \
-        and sum(ch.isdigit() for ch in digits) >= 5 and not PLAIN_WORD_AFTER.match(text, end) \
-        and bool(lang.phone_before.search(text, max(0, start - 60), start))
+    all (never "20,000"), with no noun after it ("call for 50 000 more troops" counts troops);
+    a short number needs the word right before it ("call 101", "llame al 101", "ligue 190")."""
+    if not digits or scaled or lang.phone_before is None or any(c in digits for c in ",."):
+        return False
+    if sum(ch.isdigit() for ch in digits) >= 5:
+        return not PLAIN_WORD_AFTER.match(text, end) and bool(lang.phone_before.search(text, max(0, start - 60), start))
+    return len(digits) >= 3 and not NOUN_AFTER.match(text, end) \
+        and bool(lang.phone_right_before.search(text, max(0, start - 30), start))
 
 
 def _is_day_of_month(text, start, end, lang) -> bool:

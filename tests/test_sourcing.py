@@ -263,6 +263,30 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Nunca soube que recebeu a mais alta honra militar britânica.", "pt", False),
     ("Es la más alta torre de Europa.", "es", True),
     ("Serão também efetuados estudos móveis pelo pessoal do parque.", "pt", False),
+    # a weather forecast: its predictions, measures and causes are the forecaster's
+    ("However, Rosa will bring flooding rains across northern Mexico over the coming days.", "en", False),
+    ("Rosa dejará más de 25 centímetros de lluvia en algunas zonas de México el lunes.", "es", False),
+    ("Localmente, chuvas de 2 a 10 cm provocarão enchentes relâmpago no deserto.", "pt", False),
+    ("Flash flooding is possible due to the scattered nature of tropical rain.", "en", False),
+    ("The storm killed 20 people in the region on Friday.", "en", True),  # a toll is no reading
+    ("The company will bring its revenue to $5 billion.", "en", True),
+    ("Habrá una diferencia de casi 7 grados entre Kansas City y Omaha.", "es", False),  # a temperature
+    # a distance that places something
+    ("The volcano sits 45 miles (72 kilometers) southeast of the capital.", "en", False),
+    ("El volcán está ubicado a 72 kilómetros al sureste de la capital.", "es", False),
+    ("The wall is 45 miles long.", "en", True),
+    # a short number to call, a log number
+    ("Llame al 101 o contacte con Crimestoppers, registro 247 del 30 de septiembre.", "es", False),
+    ("Anyone with information should call 101 or quote log 247.", "en", False),
+    # "la mayor parte" is "most of"; "llevó a Hazard" took someone somewhere
+    ("Se esperan inundaciones, especialmente en la mayor parte de Arizona.", "es", False),
+    ("Después, hizo un bonito pase al espacio que llevó a Hazard al área.", "es", False),
+    ("La crisis llevó a la quiebra de cientos de empresas.", "es", True),
+    # a day or an hour after commas, "is expected to" on a day, a company's plans
+    ("O Liverpool enfrentará o Napoli na fase de grupos, na quarta-feira, às 15h, em Nápoles.", "pt", False),
+    ("The defendant is expected to appear, with his lawyer, on Monday.", "en", False),
+    ("The fragrance retailer will be testing out concessions in two stores.", "en", False),
+    ("La cadena relanzará su gama de maquillaje con productos veganos.", "es", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

@@ -53,9 +53,14 @@ AGES = re.compile(r"\baged\s+\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})*"
                   r"|\b(?:de|com)\s+\d{1,3}(?:(?:,\s*|,?\s+[ye]\s+)\d{1,3})*\s+a[nñ]os\b", re.I)
 # a person's height, told by the verb before it ("medía más de dos metros", "stands 6ft 5in"): a fact of record
 HEIGHT_BEFORE = re.compile(r"\b(?:mide|medía|mede|media|measures|measured|stands|stood)\s+$", re.I)
+# a distance that places something ("45 miles (72 km) southeast of the capital", "a 72 km al sureste"): where, not how much
+WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|away\b|off\b|inland\b"
+                         r"|(?:al|a|ao|do|del|de)\s+(?:norte|sur|sul|este|leste|oeste|noreste|nordeste|noroeste|sureste|sudeste|suroeste|sudoeste)\b"
+                         r"|de distancia\b|de distância\b)", re.I)
 # or by the words after it ("6 pies, 6 pulgadas de altura", "six feet tall")
 HEIGHT_AFTER = re.compile(r"(?:,?\s*\d{1,2}\s*(?:pulgadas|polegadas|inches|in\b)\.?)?\s*(?:de\s+(?:altura|estatura)|tall\b)", re.I)
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
+TEMPERATURES = {"degC", "degF"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
 
@@ -74,6 +79,7 @@ class Signals:
     first_person: object = None
     penalty: object = None
     schedule: object = None
+    weather: object = None
     boilerplate: object = None
     boilerplate_tail: object = None
     claims: dict = field(default_factory=dict)
@@ -98,7 +104,7 @@ class Signals:
             claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
 
 
-GATED = ("attribution", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule")
+GATED = ("attribution", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule", "weather")
 
 
 def _signals(lang, slot) -> Signals:
@@ -109,7 +115,7 @@ def _signals(lang, slot) -> Signals:
             anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
             opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
             penalty=_compile(slot.get("penalty")),
-            schedule=_compile(slot.get("schedule")),
+            schedule=_compile(slot.get("schedule")), weather=_compile(slot.get("weather")),
             boilerplate=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate", ["(?!)"])) + ")", re.I),
             boilerplate_tail=re.compile(r"\A\s*(?:" + "|".join(slot.get("boilerplate_tail", ["(?!)"])) + ")", re.I),
             claims={what: _compile(p) for what, p in slot["claims"].items()},
@@ -207,6 +213,7 @@ def analyse(doc, signals):
     open_quotes = {numbers[k]: (at, [numbers[j] for j in range(k, last + 1)]) for k, (at, last) in open_quotes.items()}
     carried_quotes = {numbers[k]: until for k, until in carried_quotes.items()}
     title = _title(text, paragraphs, numbers, signals)
+    weather_before = False  # the sentence before spoke of the weather
     for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
@@ -246,10 +253,15 @@ def analyse(doc, signals):
             # check asks who said them ("In what would be “the most dramatic finale ever!”")
             quoted = [(max(qs, s.start) - s.start, min(qe, s.end) - s.start) for qs, qe in quotes
                       if qs < s.end and s.start < qe]
+            # the weather is the topic of this sentence, or of the one before ("Rosa will bring
+            # heavy rain. Locally, 1 to 4 inches are expected")
+            weather_here = _search(signals.weather, sentence) is not None
+            weather, weather_before = weather_here or weather_before, weather_here
             claim = _claim(_unquoted(sentence, quoted), s,
-                           [q for q in figures if not any(a <= q.start - s.start < b for a, b in quoted)], signals)
+                           [q for q in figures if not any(a <= q.start - s.start < b for a, b in quoted)], signals,
+                           weather)
             if not claim and quoted:
-                claim = _claim(sentence, s, figures, signals)
+                claim = _claim(sentence, s, figures, signals, weather)
                 spoken = spoken or bool(claim)
             anonymous = _search(signals.anonymous, sentence)
             hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
@@ -402,16 +414,18 @@ def _search(pattern, text):
     return pattern.search(text) if pattern is not None else None
 
 
-def _claim(sentence, s, quantities, signals) -> str:
-    """Why the sentence ``s`` is check-worthy ('' if it is not); ``quantities``: its figures."""
+def _claim(sentence, s, quantities, signals, weather=False) -> str:
+    """Why the sentence ``s`` is check-worthy ('' if it is not); ``quantities``: its figures;
+    ``weather``: the weather is its topic, so a forecast, a measure or a cause is the forecaster's."""
     if signals.opinion is not None and signals.opinion.search(sentence):
         return ""
     if sentence.rstrip(QUOTE_CLOSERS).endswith("?"):
         return ""  # a question asserts nothing
     # the penalty a law sets ("punishable by a $2,000 fine") is the law's figure, not a claim
     penalty = bool(quantities) and _search(signals.penalty, sentence) is not None
-    for q in quantities:
-        if q.kind in FIGURE_KINDS and not penalty:
+    for k, q in enumerate(quantities):
+        # a temperature is a reading of the weather, and so, in a sentence about it, is any measure
+        if q.kind in FIGURE_KINDS and not penalty and not (q.kind == "unit" and (weather or q.unit in TEMPERATURES)):
             if q.kind == "count" and q.value < 10 and not q.scaled:
                 continue
             if q.kind == "vague" and q.high < 1000:
@@ -422,12 +436,17 @@ def _claim(sentence, s, quantities, signals) -> str:
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
                 continue
             if q.kind == "unit" and (HEIGHT_BEFORE.search(sentence, 0, q.start - s.start)
-                                     or HEIGHT_AFTER.match(sentence, q.end - s.start)):
+                                     or HEIGHT_AFTER.match(sentence, q.end - s.start)
+                                     or WHERE_AFTER.match(sentence, q.end - s.start)):
                 continue
-            return f"a figure: {_shown(q.text)!r}"
+            # a range is quoted whole: "five to ten per cent", not "five"
+            last = quantities[k + 1] if q.range_with >= 0 and k + 1 < len(quantities) and \
+                quantities[k + 1].range_with >= 0 else q
+            return f"a figure: {_shown(sentence[q.start - s.start:last.end - s.start])!r}"
     for what, pattern in signals.claims.items():
         match = _search(pattern, sentence)
-        if match and not (what == "prediction" and _search(signals.schedule, sentence)):
+        if match and not (what == "prediction" and _search(signals.schedule, sentence)) \
+                and not (weather and what in ("prediction", "causal")):
             return f"a {what}: {_shown(match.group())!r}"
     return ""
 

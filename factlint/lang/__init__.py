@@ -60,6 +60,9 @@ class Language:
         # a word that asks the reader to call: the digits after it are a number to dial, not an amount
         self.phone_before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phone)) + r")(?!\w)[^.!?\n]{0,40}$",
                                        re.I) if phone else None
+        # the same word right before the digits, at most a short word between ("call 101", "llame al 101")
+        self.phone_right_before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phone)) + r")(?:\s+\w{1,4})?\s+$",
+                                             re.I) if phone else None
 
 
 @functools.lru_cache(maxsize=None)
