@@ -237,6 +237,19 @@ def test_slip_reported_in_the_checked_version_only(linter):
     assert _story_findings(linter, versions, checked={"v0.en.txt"}) == []
 
 
+def test_a_place_named_in_the_translations_own_way_is_no_slip(linter):
+    """Spanish and Portuguese name Vienna "Viena": "Rapid Viena" is the club, not a slip of the
+    English version; a real slip of the English original still is one."""
+    versions = [("en", "Rangers host Rapid Vienna in the Europa League on Thursday."),
+                ("es", "Los Rangers reciben al Rapid Viena el jueves en la Liga Europa."),
+                ("pt", "O Rangers recebe o Rapid Viena pela Liga Europa na quinta-feira.")]
+    assert _story_findings(linter, versions) == []
+    versions = [("en", "Chelsea faces Videoton in the UEFA Europa Leaguge on Thursday."),
+                ("es", "El Chelsea se enfrenta a Videoton en la UEFA Europa League el jueves."),
+                ("pt", "O Chelsea jogará com o Videoton na UEFA Europa League na quinta-feira.")]
+    assert [path for path, _ in _story_findings(linter, versions)] == ["v0.en.txt"]
+
+
 def test_translation_slip_fixed(tmp_path, cli):
     """--fix writes the form the other versions agree on."""
     for lang, text in [("en", "The coach, Pep Guardiola, praised the team."),

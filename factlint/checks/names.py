@@ -555,7 +555,8 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
             for other in others:
                 for form in inner[other.path]:
                     support[form].add(other.lang)
-            slips = {form: reason for form in support if (reason := translation_slip(list(words), list(form)))}
+            slips = {form: reason for form in support
+                     if (reason := translation_slip(list(words), list(form))) and not _exonyms(words, form)}
             best = max(slips, key=lambda form: (len(support[form]), form), default=None)
             if best is None or len(support[best]) < needed:
                 continue
@@ -564,6 +565,15 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
                 continue  # the corpus writes it so more often: the other version is the slip
             for loc in locs:
                 yield entry.path, loc, " ".join(words), " ".join(form), sorted(langs), reason
+
+
+def _exonyms(words, form) -> bool:
+    """Does one word of ``words`` differ from ``form`` as a place's Spanish or Portuguese name
+    from its English one ("Rapid Viena" / "Rapid Vienna"), by the languages' ``exonyms``?"""
+    from factlint.lang import exonyms
+
+    return any(exonyms().get(m.lower()) == f.lower() or exonyms().get(f.lower()) == m.lower()
+               for m, f in zip(words, form) if m != f)
 
 
 def _inner_names(spelt) -> set:

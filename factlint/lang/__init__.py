@@ -76,6 +76,14 @@ def load(code: str) -> Language:
         return Language(yaml.load(fh, Loader=loader()))
 
 
+@functools.lru_cache(maxsize=None)
+def exonyms() -> dict:
+    """Every language's names of places a letter away from the English ones, lower-cased:
+    {"viena": "vienna", ...}."""
+    return {local.lower(): english.lower() for code in supported()
+            for local, english in load(code).data.get("exonyms", {}).items()}
+
+
 WORD = re.compile(r"[^\W\d_]+")
 
 
