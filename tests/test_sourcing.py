@@ -287,6 +287,10 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The defendant is expected to appear, with his lawyer, on Monday.", "en", False),
     ("The fragrance retailer will be testing out concessions in two stores.", "en", False),
     ("La cadena relanzará su gama de maquillaje con productos veganos.", "es", False),
+    # an arrangement with its end
+    ("The city's airport has been reopened only for relief efforts and will remain closed until Oct.", "en", False),
+    ("O aeroporto foi reaberto apenas para ajuda humanitária e permanecerá fechado até outubro.", "pt", False),
+    ("The airport will remain the busiest in Europe.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
