@@ -16,6 +16,40 @@ from factlint.lang.phonetics import skeleton, sounds_alike
 GENDER_ENDINGS = {frozenset("oa"), frozenset("ea"), frozenset("oe")}
 # the standard way to write German letters without them: a spelling, not a slip
 TRANSLITERATION = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss"})
+# neighbouring keys of a QWERTY keyboard: a slip of the finger replaces a letter by one of these
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+VOWELS = frozenset("aeiouy")
+
+
+def _neighbours() -> dict:
+    near = {}
+    for r, row in enumerate(KEYBOARD_ROWS):
+        for c, key in enumerate(row):
+            keys = {row[c - 1] if c else "", row[c + 1] if c + 1 < len(row) else ""}
+            for other in (r - 1, r + 1):  # the rows are staggered: the keys above and below overlap
+                if 0 <= other < len(KEYBOARD_ROWS):
+                    keys.update(KEYBOARD_ROWS[other][max(0, c - 1):c + 2])
+            near[key] = keys - {""}
+    return near
+
+
+NEIGHBOURS = _neighbours()
+
+
+def slip_of_the_finger_or_ear(a: str, b: str) -> bool:
+    """Of two words of one length one letter apart, is the difference a typing slip (a
+    neighbouring key), a vowel heard for another ("Lacon" for LeCun) or at the word's end,
+    where translations and inflections change names ("Anthrópio")?  A distant consonant inside
+    the word makes another word: "Tennent" is no slip of "Tencent"."""
+    if len(a) != len(b):
+        return True  # a letter left out or in, or two swapped: slips all
+    pairs = [(k, x, y) for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(pairs) != 1:
+        return True  # two letters swapped
+    k, x, y = pairs[0]
+    if k == len(a) - 1:
+        return True
+    return (x in VOWELS and y in VOWELS) or y in NEIGHBOURS.get(x, ())
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -75,7 +109,7 @@ def compare_tokens(m: str, f: str, relaxed: bool = False) -> str | None:
         return None
     if length <= 3:
         return None
-    if d == 1 and (length >= 6 or alike):
+    if d == 1 and (alike or (length >= 6 and slip_of_the_finger_or_ear(ma, fa))):
         return f"sounds alike; {letters}" if alike else letters
     if d == 2 and length >= 7 and alike:
         return f"sounds alike; {letters}"

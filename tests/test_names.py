@@ -49,6 +49,7 @@ def test_misspellings_caught(registry, text, lang, written, canonical):
     ("Los Estados Unidos y la Unión Europea.", "es"),
     ("Mark Zuckerberg , el director ejecutivo de Meta.", "es"),
     ("Em uma entrevista, Zuckerberg disse que Meta e Nova York crescem.", "pt"),
+    ("Ayr won the Tennent's Premiership match of the day.", "en"),  # a beer, not Tencent
 ])
 def test_near_misses_left_alone(registry, text, lang):
     assert near(text, lang, registry) == []
@@ -56,12 +57,22 @@ def test_near_misses_left_alone(registry, text, lang):
 
 @pytest.mark.parametrize("a,b", [("Paulo", "Paula"), ("Instagram", "Telegram"), ("Google", "Googled"),
                                  ("Meta", "Metaverse"), ("Meta", "Mets"), ("Iran", "Iraq"),
-                                 ("Baden-Württemberg", "Baden-Wuerttemberg"), ("Müller", "Mueller")])
+                                 ("Baden-Württemberg", "Baden-Wuerttemberg"), ("Müller", "Mueller"),
+                                 ("Tencent", "Tennent")])
 def test_distinct_words(a, b):
     """``b`` written where the registry has ``a``: not a misspelling (another word, or German
     written without umlauts)."""
     assert compare_tokens(b, a) is None
     assert compare_names([b], [a]) is None
+
+
+def test_a_slip_of_the_finger_is_a_misspelling():
+    """One letter replaced by a neighbouring key, or a vowel by another, is a slip; a distant
+    consonant inside the word is another word, but the end of a name is where translations bend it."""
+    assert compare_tokens("Amazom", "Amazon")  # m beside n
+    assert compare_tokens("Samsumg", "Samsung")
+    assert compare_tokens("Anthrópio", "Anthropic")
+    assert compare_tokens("Tennent", "Tencent") is None
 
 
 def test_mark_and_marc_only_with_the_same_surname():
