@@ -48,6 +48,12 @@ def test_quote_with_speaker_in_paragraph_is_sourced(linter):
     assert _codes(linter, text, "pt") == []
 
 
+def test_a_motto_speaks_for_itself(linter):
+    text = 'Naval bases from Lake Titicaca to the Amazon are daubed with the motto: "The sea is ours by right. To recover it is a duty."'
+    assert "FL303" not in _codes(linter, text, "en")
+    assert "FL303" not in _codes(linter, "Las bases navales muestran el lema: “El mar nos pertenece por derecho y recuperarlo es un deber”.", "es")
+
+
 def test_quote_without_speaker(linter):
     assert "FL303" in _codes(linter, "“We will be the largest company in the world by far.”", "en")
 
