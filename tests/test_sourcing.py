@@ -48,6 +48,18 @@ def test_quote_with_speaker_in_paragraph_is_sourced(linter):
     assert _codes(linter, text, "pt") == []
 
 
+def test_a_signed_opinion_piece_owns_its_views_not_its_figures(linter):
+    """An article ending with its author's line ("John Edward is Director of ...") is an opinion
+    piece: its predictions are its author's; its figures still need a source."""
+    body = ("Independent schools will equip children with a better chance of finding work.\n\n"
+            "With upwards of 30,000 pupils, these schools deliver the best service.\n\n")
+    signed = body + "John Edward is Director of the Scottish Council of Independent Schools"
+    kind = linter.kinds["sourcing"]
+    messages = [f.message for f in kind.document(Document(path="x.en.txt", source=signed, text=signed, lang="en"))[0]]
+    assert len(messages) == 1 and "30,000" in messages[0]
+    assert _codes(linter, body + "The school is the oldest in the city.", "en").count("FL301") == 3
+
+
 def test_a_motto_speaks_for_itself(linter):
     text = 'Naval bases from Lake Titicaca to the Amazon are daubed with the motto: "The sea is ours by right. To recover it is a duty."'
     assert "FL303" not in _codes(linter, text, "en")

@@ -44,6 +44,9 @@ SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one
 QUOTE_CLOSERS = " \t\n\"”»’)'"
 HEADING_BEFORE = re.compile(r"(?:^[ \t]{0,3}#{1,6}|<h[1-6](?:\s[^>]*)?>)\s*$", re.I | re.M)  # what opens a heading
 QUOTE_MARK = re.compile(r'[“”«»"]')
+# an opinion piece ends with its author's line: "Chris Leslie is MP for Nottingham East"
+AUTHOR_LINE = re.compile(r"\A\s*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s+){1,3}(?:is|es|é)\s+(?:\S+\s+){0,14}\S+\s*\Z")
+OPINION_KINDS = frozenset({"superlative", "prediction", "comparison", "change", "causal"})  # an author's own views
 QUOTE_MAX_PARAGRAPHS = 4  # a quotation left open is carried over at most this many paragraphs
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b"
@@ -214,6 +217,8 @@ def analyse(doc, signals):
     carried_quotes = {numbers[k]: until for k, until in carried_quotes.items()}
     title = _title(text, paragraphs, numbers, signals)
     weather_before = False  # the sentence before spoke of the weather
+    # a signed opinion piece: its views are its author's, its figures still need a source
+    signed = bool(numbers) and _is_author_line(text[paragraphs[numbers[-1]][0].start:paragraphs[numbers[-1]][-1].end])
     for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
@@ -259,9 +264,9 @@ def analyse(doc, signals):
             weather, weather_before = weather_here or weather_before, weather_here
             claim = _claim(_unquoted(sentence, quoted), s,
                            [q for q in figures if not any(a <= q.start - s.start < b for a, b in quoted)], signals,
-                           weather)
+                           weather, signed)
             if not claim and quoted:
-                claim = _claim(sentence, s, figures, signals, weather)
+                claim = _claim(sentence, s, figures, signals, weather, signed)
                 spoken = spoken or bool(claim)
             anonymous = _search(signals.anonymous, sentence)
             hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
@@ -347,6 +352,13 @@ def _is_opener(text, at, start) -> bool:
     return mark in "“«" or (mark == '"' and (at == start or text[at - 1] in " \t\n([—–:"))
 
 
+def _is_author_line(paragraph: str) -> bool:
+    """Is the article's last paragraph its author's line, one short line naming the writer and
+    their role, with no full stop (a news sentence has one), so the article is a signed opinion piece?"""
+    line = paragraph.strip()
+    return "\n" not in line and not line.endswith((".", "!", "?")) and AUTHOR_LINE.match(line) is not None
+
+
 def _is_headline(paragraph: str) -> bool:
     """A one-line paragraph of a few words with no closing punctuation is a headline or a label;
     headlines summarise the article and carry no attribution by convention."""
@@ -414,9 +426,10 @@ def _search(pattern, text):
     return pattern.search(text) if pattern is not None else None
 
 
-def _claim(sentence, s, quantities, signals, weather=False) -> str:
+def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str:
     """Why the sentence ``s`` is check-worthy ('' if it is not); ``quantities``: its figures;
-    ``weather``: the weather is its topic, so a forecast, a measure or a cause is the forecaster's."""
+    ``weather``: the weather is its topic, so a forecast, a measure or a cause is the forecaster's;
+    ``signed``: the article is an opinion piece, whose views (not figures) are its author's."""
     if signals.opinion is not None and signals.opinion.search(sentence):
         return ""
     if sentence.rstrip(QUOTE_CLOSERS).endswith("?"):
@@ -444,6 +457,8 @@ def _claim(sentence, s, quantities, signals, weather=False) -> str:
                 quantities[k + 1].range_with >= 0 else q
             return f"a figure: {_shown(sentence[q.start - s.start:last.end - s.start])!r}"
     for what, pattern in signals.claims.items():
+        if signed and what in OPINION_KINDS:
+            continue
         match = _search(pattern, sentence)
         if match and not (what == "prediction" and _search(signals.schedule, sentence)) \
                 and not (weather and what in ("prediction", "causal")):
