@@ -60,6 +60,16 @@ def test_a_signed_opinion_piece_owns_its_views_not_its_figures(linter):
     assert _codes(linter, body + "The school is the oldest in the city.", "en").count("FL301") == 3
 
 
+def test_a_sentence_going_on_with_an_attributed_one_shares_its_source(linter):
+    text = ("Según una encuesta de YouGov, el 75 % no hablaba ningún idioma extranjero. "
+            "Asimismo, el único idioma hablado por un porcentaje de dos dígitos, el 15 %, era el francés.")
+    assert "FL301" not in _codes(linter, text, "es")
+    other = ("Según una encuesta de YouGov, el 75 % no hablaba ningún idioma extranjero. "
+             "El francés era la lengua del 15 % de la población.")
+    assert "FL301" in _codes(linter, other, "es")
+    assert "FL301" not in _codes(linter, "Os dados, coletados nas 74 escolas, mostraram que 72% tiveram A.", "pt")
+
+
 def test_a_motto_speaks_for_itself(linter):
     text = 'Naval bases from Lake Titicaca to the Amazon are daubed with the motto: "The sea is ours by right. To recover it is a duty."'
     assert "FL303" not in _codes(linter, text, "en")

@@ -44,6 +44,9 @@ SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one
 QUOTE_CLOSERS = " \t\n\"”»’)'"
 HEADING_BEFORE = re.compile(r"(?:^[ \t]{0,3}#{1,6}|<h[1-6](?:\s[^>]*)?>)\s*$", re.I | re.M)  # what opens a heading
 QUOTE_MARK = re.compile(r'[“”«»"]')
+# a sentence that goes on with the one before ("Según una encuesta, ... Asimismo, ..."): its source too
+CONTINUING = re.compile(r"\s*(?:also|moreover|in addition|furthermore|likewise|asimismo|además|también|igualmente|"
+                        r"del mismo modo|além disso|também|igualmente|da mesma forma)\b", re.I)
 # an opinion piece ends with its author's line: "Chris Leslie is MP for Nottingham East"
 AUTHOR_LINE = re.compile(r"\A\s*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s+){1,3}(?:is|es|é)\s+(?:\S+\s+){0,14}\S+\s*\Z")
 OPINION_KINDS = frozenset({"superlative", "prediction", "comparison", "change", "causal"})  # an author's own views
@@ -280,6 +283,7 @@ def analyse(doc, signals):
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
                 "attributed": attributed[i] or (attributed[i + 1] if i + 1 < len(group) else next_speaks)
+                or (i > 0 and attributed[i - 1] and CONTINUING.match(sentence) is not None)
                 or ((in_quote or spoken) and para_speaker),
                 "spoken": spoken,
                 "anonymous": (anonymous.start() + s.start, anonymous.end() + s.start) if anonymous else None,
