@@ -46,7 +46,7 @@ HEADING_BEFORE = re.compile(r"(?:^[ \t]{0,3}#{1,6}|<h[1-6](?:\s[^>]*)?>)\s*$", r
 QUOTE_MARK = re.compile(r'[“”«»"]')
 # a sentence that goes on with the one before ("Según una encuesta, ... Asimismo, ..."): its source too
 CONTINUING = re.compile(r"\s*(?:also|moreover|in addition|furthermore|likewise|asimismo|además|también|igualmente|"
-                        r"del mismo modo|além disso|também|igualmente|da mesma forma)\b", re.I)
+                        r"del mismo modo|além disso|também|da mesma forma)\b", re.I)
 # an opinion piece ends with its author's line: "Chris Leslie is MP for Nottingham East"
 AUTHOR_LINE = re.compile(r"\A\s*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s+){1,3}(?:is|es|é)\s+(?:\S+\s+){0,14}\S+\s*\Z")
 OPINION_KINDS = frozenset({"superlative", "prediction", "comparison", "change", "causal"})  # an author's own views
@@ -59,12 +59,12 @@ AGES = re.compile(r"\baged\s+\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})*"
                   r"|\b(?:de|com)\s+\d{1,3}(?:(?:,\s*|,?\s+[ye]\s+)\d{1,3})*\s+a[nñ]os\b", re.I)
 # a person's height, told by the verb before it ("medía más de dos metros", "stands 6ft 5in"): a fact of record
 HEIGHT_BEFORE = re.compile(r"\b(?:mide|medía|mede|media|measures|measured|stands|stood)\s+$", re.I)
+# or by the words after it ("6 pies, 6 pulgadas de altura", "six feet tall")
+HEIGHT_AFTER = re.compile(r"(?:,?\s*\d{1,2}\s*(?:pulgadas|polegadas|inches|in\b)\.?)?\s*(?:de\s+(?:altura|estatura)|tall\b)", re.I)
 # a distance that places something ("45 miles (72 km) southeast of the capital", "a 72 km al sureste"): where, not how much
 WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|away\b|off\b|inland\b"
                          r"|(?:al|a|ao|do|del|de)\s+(?:norte|sur|sul|este|leste|oeste|noreste|nordeste|noroeste|sureste|sudeste|suroeste|sudoeste)\b"
                          r"|de distancia\b|de distância\b)", re.I)
-# or by the words after it ("6 pies, 6 pulgadas de altura", "six feet tall")
-HEIGHT_AFTER = re.compile(r"(?:,?\s*\d{1,2}\s*(?:pulgadas|polegadas|inches|in\b)\.?)?\s*(?:de\s+(?:altura|estatura)|tall\b)", re.I)
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
