@@ -319,6 +319,7 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The city's airport has been reopened only for relief efforts and will remain closed until Oct.", "en", False),
     ("O aeroporto foi reaberto apenas para ajuda humanitária e permanecerá fechado até outubro.", "pt", False),
     ("The airport will remain the busiest in Europe.", "en", True),
+    ("Foreign buyers will pay more, Theresa May will announce today.", "en", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
@@ -369,6 +370,11 @@ def test_quotation_over_several_paragraphs(linter):
     assert _codes(linter, reopened, "en") == []
     spanish = "«Vendimos 5 millones de unidades.\n\nEl mercado creció un 40 %», dijo Juan Pérez."
     assert _codes(linter, spanish, "es") == []
+    # wire copy puts each sentence of a long quotation in its own paragraph
+    long = ('Peter Martin, of CGA, said: "Pubs were up 2.8 per cent in June.\n\n'
+            + "".join(f"Restaurants fell {n}.5 per cent in week {n}.\n\n" for n in range(1, 6))
+            + 'Drink sales were up 6.6 per cent."')
+    assert _codes(linter, long, "en") == []
 
 
 @pytest.mark.parametrize("text,lang,flagged", [

@@ -50,7 +50,7 @@ CONTINUING = re.compile(r"\s*(?:also|moreover|in addition|furthermore|likewise|a
 # an opinion piece ends with its author's line: "Chris Leslie is MP for Nottingham East"
 AUTHOR_LINE = re.compile(r"\A\s*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s+){1,3}(?:is|es|é)\s+(?:\S+\s+){0,14}\S+\s*\Z")
 OPINION_KINDS = frozenset({"superlative", "prediction", "comparison", "change", "causal"})  # an author's own views
-QUOTE_MAX_PARAGRAPHS = 4  # a quotation left open is carried over at most this many paragraphs
+QUOTE_MAX_PARAGRAPHS = 8  # a quotation left open is carried over at most this many paragraphs (wire copy: one sentence each)
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b"
                  r"|\d-foot-\d{1,2}\b")  # a person's age or height: facts of record
