@@ -320,6 +320,10 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("O aeroporto foi reaberto apenas para ajuda humanitária e permanecerá fechado até outubro.", "pt", False),
     ("The airport will remain the busiest in Europe.", "en", True),
     ("Foreign buyers will pay more, Theresa May will announce today.", "en", False),
+    # "the United States" states nothing, "the show" shows nothing; data that show do
+    ("The United States has some 2,000 troops in Syria.", "en", True),
+    ("The show drew 5 million viewers on Sunday.", "en", True),
+    ("The study showed a 20% rise in cases.", "en", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
