@@ -324,6 +324,8 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The United States has some 2,000 troops in Syria.", "en", True),
     ("The show drew 5 million viewers on Sunday.", "en", True),
     ("The study showed a 20% rise in cases.", "en", False),
+    ("Hay que tener en cuenta que el 40 % de los votantes no acudió.", "es", True),  # no one tells it
+    ("El 40 % de los votantes no acudió, cuenta el alcalde.", "es", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
