@@ -261,6 +261,13 @@ def test_a_place_named_in_the_translations_own_way_is_no_slip(linter):
     assert [path for path, _ in _story_findings(linter, versions)] == ["v0.en.txt"]
 
 
+def test_an_office_before_the_name_is_the_translations_own(linter):
+    versions = [("en", "Mr. Trump met President Juan Carlos Varela of Panama in June 2017."),
+                ("es", "Trump se reunió con el Presidente Juan Carlos Varela de Panamá en junio de 2017."),
+                ("pt", "Trump se reuniu com o Presidente Juan Carlos Varela, do Panamá, em junho de 2017.")]
+    assert _story_findings(linter, versions) == []
+
+
 def test_translation_slip_fixed(tmp_path, cli):
     """--fix writes the form the other versions agree on."""
     for lang, text in [("en", "The coach, Pep Guardiola, praised the team."),

@@ -556,7 +556,7 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
                 for form in inner[other.path]:
                     support[form].add(other.lang)
             slips = {form: reason for form in support
-                     if (reason := translation_slip(list(words), list(form))) and not _exonyms(words, form)}
+                     if (reason := translation_slip(list(words), list(form))) and not _rendered(words, form)}
             best = max(slips, key=lambda form: (len(support[form]), form), default=None)
             if best is None or len(support[best]) < needed:
                 continue
@@ -567,12 +567,14 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
                 yield entry.path, loc, " ".join(words), " ".join(form), sorted(langs), reason
 
 
-def _exonyms(words, form) -> bool:
-    """Does one word of ``words`` differ from ``form`` as a place's Spanish or Portuguese name
-    from its English one ("Rapid Viena" / "Rapid Vienna"), by the languages' ``exonyms``?"""
-    from factlint.lang import exonyms
+def _rendered(words, form) -> bool:
+    """Does one word of ``words`` differ from ``form`` as a translation renders it: a place's
+    Spanish or Portuguese name for its English one ("Rapid Viena" / "Rapid Vienna", the languages'
+    ``exonyms``), or an office before the name ("Presidente" / "President", their ``offices``)?"""
+    from factlint.lang import exonyms, offices
 
     return any(exonyms().get(m.lower()) == f.lower() or exonyms().get(f.lower()) == m.lower()
+               or m.lower() in offices() or f.lower() in offices()
                for m, f in zip(words, form) if m != f)
 
 

@@ -84,6 +84,12 @@ def exonyms() -> dict:
             for local, english in load(code).data.get("exonyms", {}).items()}
 
 
+@functools.lru_cache(maxsize=None)
+def offices() -> frozenset:
+    """Every language's words for the offices written before a name, lower-cased."""
+    return frozenset(word.lower() for code in supported() for word in load(code).data.get("offices", []))
+
+
 WORD = re.compile(r"[^\W\d_]+")
 
 
