@@ -376,15 +376,31 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
         elif masked[m.end():m.end() + 6].lower() == "-feira" or m.group("w").lower() in lang.weekdays:
             continue  # quinta(-feira) is Thursday, not "fifth"
         else:
-            value = lang.data["ordinal_words"][m.group("w").lower()]
+            word = m.group("w").lower()
+            value = lang.data["ordinal_words"][word]
             if value == 2 and code in ("es", "pt"):
                 continue  # "segundo" is also "according to" and "second (time)"
+            if word in lang.data.get("ambiguous_ordinals", ()) and not _ordinal_in_place(masked, m.start(), m.end(), lang):
+                continue  # "un cuarto de hora", "no quarto do hotel": a quarter, a room
         found.append(Quantity(m.start(), m.end(), m.group(), value, "ordinal"))
         taken.add(m.start(), m.end())
 
     found.sort(key=lambda q: q.start)
     _link_ranges(found, text, lang)
     return found
+
+
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:el|la|los|las|del|al|o|a|os|as|do|da|no|na)\s+$", re.I)
+WORD_AFTER = re.compile(r"\s+([a-zà-ÿ]+)")
+
+
+def _ordinal_in_place(text, start, end, lang) -> bool:
+    """Is the word at ``start:end`` an ordinal where it stands: after an article, before a noun
+    ("el cuarto minuto", "o quarto lugar")?  Before "de" or "que" it is a quarter or a room
+    ("un cuarto de hora", "o quarto que dividia")."""
+    after = WORD_AFTER.match(text, end)
+    return ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None and \
+        after is not None and after.group(1) not in lang.stopwords
 
 
 class _Spans:

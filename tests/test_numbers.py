@@ -32,7 +32,12 @@ def values(text, lang):
     ("1 to 2 inches of rain", "en", [(1, "unit"), (2, "unit")]),
     ("5 to 10 percent", "en", [(5, "percent"), (10, "percent")]),
     ("a vote of 7 to 2", "en", [(7, "count"), (2, "count")]),
-    ("ventos de 140 km por hora", "pt", [(140, "unit")]),  # "**180** millones": the emphasis blanked around the figure
+    ("ventos de 140 km por hora", "pt", [(140, "unit")]),
+    # "cuarto", "quarto" are ordinals between an article and a noun, else a quarter or a room
+    ("llegó en el cuarto minuto", "es", [(4, "ordinal")]),
+    ("esperó un cuarto de hora", "es", []),
+    ("balançar o quarto que dividia", "pt", []),
+    ("ocorreu no quarto minuto", "pt", [(4, "ordinal")]),  # "**180** millones": the emphasis blanked around the figure
     ("5\nmillion people", "en", [(5, "count")]),  # never across a line break
     ("mil millones de dólares", "es", [(1e9, "money")]),
     ("un billón", "es", [(1e12, "count")]),
@@ -303,6 +308,17 @@ def test_a_small_count_in_words_is_never_the_partner_of_a_large_figure(linter):
           "218 lojas por 125 milhões de libras para a Celesio, proprietária da rede Lloyds Pharmacy.")
     assert _conflicts(linter, (en, "en"), (pt, "pt")) == [("281", "218")]
     assert _conflicts(linter, (en, "en"), (pt.replace("218", "281"), "pt")) == []
+
+
+def test_the_opener_in_the_fourth_minute(linter):
+    """NTREX's held-out half: "Dwyer's opener came in the fourth minute" / "El primer gol de Dwyer
+    llegó en el cuarto minuto": the first goal is no figure against the fourth minute."""
+    en = ("Dwyer's opener came in the fourth minute on 3:35 from a Kendall McFaull assist, with David "
+          "Rutherford providing the assist as Beauvillier doubled the lead four minutes later.")
+    es = ("El primer gol de Dwyer llegó en el cuarto minuto (3:35) gracias a una asistencia de Kendall McFaull, "
+          "mientras que David Rutherford proporcionó la asistencia para que Beauvillier duplicara la ventaja "
+          "cuatro minutos después.")
+    assert _conflicts(linter, (en, "en"), (es, "es")) == []
 
 
 def test_decimals_are_aligned_as_data(linter):
