@@ -326,6 +326,12 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The study showed a 20% rise in cases.", "en", False),
     ("Hay que tener en cuenta que el 40 % de los votantes no acudió.", "es", True),  # no one tells it
     ("El 40 % de los votantes no acudió, cuenta el alcalde.", "es", False),
+    # a result of a match or a season is the event's own record
+    ("Team Europe won the Ryder Cup by a final score of 16.5 to 10.5 at Le Golf National.", "en", False),
+    ("Woods now has a record of 13-21-3 in the Ryder Cup.", "en", False),
+    ("Rahm ha ganado 14 grandes títulos.", "es", False),
+    ("The company hired 140 engineers last year.", "en", True),
+    ("The club set a record for season tickets this year.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

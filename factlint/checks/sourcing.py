@@ -65,6 +65,11 @@ HEIGHT_AFTER = re.compile(r"(?:,?\s*\d{1,2}\s*(?:pulgadas|polegadas|inches|in\b)
 WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|away\b|off\b|inland\b"
                          r"|(?:al|a|ao|do|del|de)\s+(?:norte|sur|sul|este|leste|oeste|noreste|nordeste|noroeste|sureste|sudeste|suroeste|sudoeste)\b"
                          r"|de distancia\b|de distância\b)", re.I)
+# a result of a match or a season (a score, points, a win-loss record): facts of record the event itself reports
+SCORE_WORDS = re.compile(r"\b(?:score[sd]?|scoring|points?|record|tally|lead|win|won|wins|defeat|beat|victory|draw|halftime|"
+                         r"half-time|marcador|puntos?|pontos?|pontuação|placar|victoria|vitória|derrota|empate|ventaja|"
+                         r"vantagem|récord|recorde|registro|gan[óo]|ganad[oa]|ganaron|ganhou|ganhad[oa]|ganharam|venci[óo]|venceu)\b", re.I)
+SCORE_SIZE = 1000  # a tally of points or games is small; a larger count in the same sentence is data
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
@@ -445,6 +450,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
         if q.kind in FIGURE_KINDS and not penalty and not (q.kind == "unit" and (weather or q.unit in TEMPERATURES)):
             if q.kind == "count" and q.value < 10 and not q.scaled:
                 continue
+            if q.kind == "count" and q.value < SCORE_SIZE and not q.scaled and SCORE_WORDS.search(sentence):
+                continue  # "a final score of 16.5 to 10.5", "a record of 13-21-3", "14.5 points"
             if q.kind == "vague" and q.high < 1000:
                 continue
             if q.kind == "count" and (q.noun in TIME_NOUNS or CLOCK.search(sentence[:q.start - s.start])):
