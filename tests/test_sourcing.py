@@ -332,6 +332,7 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Rahm ha ganado 14 grandes títulos.", "es", False),
     ("The company hired 140 engineers last year.", "en", True),
     ("The club set a record for season tickets this year.", "en", True),
+    ("A pesquisa mostrou mais apoio para Deval Patrick, com 38% a favor.", "pt", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
