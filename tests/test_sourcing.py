@@ -70,6 +70,23 @@ def test_a_sentence_going_on_with_an_attributed_one_shares_its_source(linter):
     assert "FL301" not in _codes(linter, "Os dados, coletados nas 74 escolas, mostraram que 72% tiveram A.", "pt")
 
 
+def test_a_figure_added_to_an_attributed_one_in_wire_copy_shares_its_source(linter):
+    """Wire copy puts each sentence in its own paragraph: "Another six million ..." goes on from
+    the figure the paragraph before attributes; a new figure that does not say so does not."""
+    english = ["Syria says it is ready for the return of refugees.", "The minister spoke at the UN.",
+               "The UN estimates that more than 5.5 million Syrians have fled the country.", "",
+               "The government continues to rebuild the areas destroyed in the war."]
+    spanish = ["Siria afirma que está lista para el regreso de los refugiados.", "El ministro habló en la ONU.",
+               "La ONU calcula que más de 5,5 millones de sirios han huido del país.", "",
+               "El gobierno sigue reconstruyendo las áreas destruidas por la guerra."]
+
+    def wire(paragraphs, second):
+        return "\n\n".join(second if not p else p for p in paragraphs)
+    assert "FL301" not in _codes(linter, wire(english, "Another six million people in the country need help."), "en")
+    assert "FL301" not in _codes(linter, wire(spanish, "Hay otros seis millones de personas que necesitan ayuda."), "es")
+    assert "FL301" in _codes(linter, wire(english, "Six million people in the country need help."), "en")
+
+
 def test_a_motto_speaks_for_itself(linter):
     text = 'Naval bases from Lake Titicaca to the Amazon are daubed with the motto: "The sea is ours by right. To recover it is a duty."'
     assert "FL303" not in _codes(linter, text, "en")
@@ -333,6 +350,20 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The company hired 140 engineers last year.", "en", True),
     ("The club set a record for season tickets this year.", "en", True),
     ("A pesquisa mostrou mais apoio para Deval Patrick, com 38% a favor.", "pt", False),
+    # what a goal or a defeat was owed to is the match's record; what profits fell for is a claim
+    ("Los Giants lograron una ventaja inicial de dos goles gracias a los ataques de Dwyer.", "es", False),
+    ("O chute de Dolly Menga causou a derrota por 1 a 0 do Rangers.", "pt", False),
+    ("The bank's profits fell due to higher interest rates.", "en", True),
+    ("La fusión provocó cientos de despidos en la planta.", "es", True),
+    # a figure in a condition or an open question asserts nothing; one in the main clause does
+    ("It's still not clear whether Kavanaugh can get to at least 50 votes on the Senate floor.", "en", False),
+    ("Ainda não está claro se Kavanaugh pode conseguir pelo menos 50 votos no Senado.", "pt", False),
+    ("She would not enter the race unless she raised $2 million.", "en", False),
+    ("If turnout is low, the party will lose 40 seats.", "en", True),
+    ("Although nobody knew whether he would run, he raised $2 million in a week.", "en", True),
+    # "the highest court in the land" is an institution, not a ranking
+    ("Quieren a su hombre en el tribunal más alto del país.", "es", False),
+    ("Es la empresa más valiosa del país.", "es", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
@@ -398,6 +429,11 @@ def test_quotation_over_several_paragraphs(linter):
     ('"Somos a favor da OTAN, mas queremos entrar de cabeça erguida", esclareceu Kavadarkov.', "pt", False),
     ('La líder del grupo tuiteó: "Gracias por resistir a la multitud de los que odian".', "es", False),
     ('"We are not going to accept this deal at any price," the statement read.', "en", False),
+    # Portuguese speech verbs in the present after the quotation, and a clitic before the verb
+    ('"Não é hora de uma pessoa histérica ir para o Tribunal", completa Pelosi.', "pt", False),
+    ('"Você pode pensar que tive um colapso nervoso", lembra Schroeder.', "pt", False),
+    ('"Nós choramos quando estamos irritadas", Steinem me confessou, 45 anos depois.', "pt", False),
+    ('"Nós choramos quando estamos irritadas e ninguém entende", a lista completa.', "pt", True),
 ])
 def test_quote_speakers(linter, text, lang, flagged):
     assert ("FL303" in _codes(linter, text, lang)) is flagged

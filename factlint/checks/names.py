@@ -468,11 +468,15 @@ def _surnames(found, lang, lowercase) -> dict:
 def surname_slip(word: str, surname: str) -> str | None:
     """Why ``word``, written alone, probably misspells ``surname`` (None if it does not): case,
     accents, one edit that keeps it a name (not a plural, nor a longer word), or the last letter
-    dropped from a word of five letters or more ("Morrise" for Morrisey)."""
+    dropped from a word of five letters or more ("Morrise" for Morrisey).  Not a word with an
+    accent the surname lacks and a letter of its own besides: two changes make another word, often
+    a verb opening a sentence ("Pensé que ...", beside Mike Pence)."""
     if word == surname or abs(len(word) - len(surname)) > 2 or word[0].lower() != surname[0].lower() \
             or word in (surname + "s", surname + "es") or surname in (word + "s", word + "es"):
         return None  # the cheap tests first: a slip keeps the first letter and about the length
     reason = compare_tokens(word, surname)
+    if reason not in (None, "accents differ") and strip_accents(word) != word and strip_accents(surname) == surname:
+        return None
     if reason in (None, "exact") or (reason.startswith("truncated") and (len(word) < 5 or "(1 " not in reason)):
         return None  # a cut-off word of four letters may be a word of its own ("Rich" of Richie)
     return reason

@@ -46,7 +46,9 @@ HEADING_BEFORE = re.compile(r"(?:^[ \t]{0,3}#{1,6}|<h[1-6](?:\s[^>]*)?>)\s*$", r
 QUOTE_MARK = re.compile(r'[“”«»"]')
 # a sentence that goes on with the one before ("Según una encuesta, ... Asimismo, ..."): its source too
 CONTINUING = re.compile(r"\s*(?:also|moreover|in addition|furthermore|likewise|asimismo|además|también|igualmente|"
-                        r"del mismo modo|além disso|também|da mesma forma)\b", re.I)
+                        r"del mismo modo|além disso|também|da mesma forma|"
+                        # a figure added to the one before: "Another six million ...", "Hay otros seis millones"
+                        r"another|a further|(?:hay )?otr[oa]s|outr[oa]s)\b", re.I)
 # an opinion piece ends with its author's line: "Chris Leslie is MP for Nottingham East"
 AUTHOR_LINE = re.compile(r"\A\s*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s+){1,3}(?:is|es|é)\s+(?:\S+\s+){0,14}\S+\s*\Z")
 OPINION_KINDS = frozenset({"superlative", "prediction", "comparison", "change", "causal"})  # an author's own views
@@ -69,9 +71,16 @@ WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|we
 SCORE_WORDS = re.compile(r"\b(?:score[sd]?|scoring|points?|record|tally|lead|win|won|wins|defeat|beat|victory|draw|halftime|"
                          r"half-time|marcador|puntos?|pontos?|pontuação|placar|victoria|vitória|derrota|empate|ventaja|"
                          r"vantagem|récord|recorde|registro|gan[óo]|ganad[oa]|ganaron|ganhou|ganhad[oa]|ganharam|venci[óo]|venceu)\b", re.I)
+# a match report: what a goal, a pass or a defeat was owed to is the match's record, not a claim
+MATCH_WORDS = re.compile(r"\b(?:goals?|gol|goles|gols|golos?|assists?|asistencias?|assistências?|penalty|penalti|pênalti|"
+                         r"ball|balón|bola|\d+\s*(?:-|a|to)\s*\d+)\b", re.I)
 SCORE_SIZE = 1000  # a tally of points or games is small; a larger count in the same sentence is data
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
+# a figure in a condition or an open question asserts nothing: "unclear whether he can get 50 votes",
+# "unless she raised $2 million", "no está claro si obtendrá 50 votos" (a clause: no comma in between)
+HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|si|a menos que|a no ser que|a não ser que|caso|"
+                          r"(?:claro|sabe|saber|sabemos|sabia) se)\s[^,;:()]*\Z", re.I)
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
 
@@ -257,6 +266,9 @@ def analyse(doc, signals):
         speaker_before = para_speaker and (bool(quotes) or carried is not None)
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
+            # the sentence before, or in wire copy (a sentence per paragraph) the paragraph before, names its source
+            attributed_before = attributed[i - 1] if i > 0 else \
+                sentence_flow and index > 0 and attributed_in[numbers[index - 1]][-1]
             in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
             # a sentence someone is quoted saying: sourced by its speaker, or the quotation check's business
             spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
@@ -288,7 +300,7 @@ def analyse(doc, signals):
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
                 "attributed": attributed[i] or (attributed[i + 1] if i + 1 < len(group) else next_speaks)
-                or (i > 0 and attributed[i - 1] and CONTINUING.match(sentence) is not None)
+                or (attributed_before and CONTINUING.match(sentence) is not None)
                 or ((in_quote or spoken) and para_speaker),
                 "spoken": spoken,
                 "anonymous": (anonymous.start() + s.start, anonymous.end() + s.start) if anonymous else None,
@@ -456,6 +468,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
                 continue
             if q.kind == "count" and (q.noun in TIME_NOUNS or CLOCK.search(sentence[:q.start - s.start])):
                 continue  # "every 15 minutes", "at ten": when, not how much
+            if HYPOTHETICAL.search(sentence, 0, q.start - s.start):
+                continue
             window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
                 continue
@@ -472,7 +486,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
             continue
         match = _search(pattern, sentence)
         if match and not (what == "prediction" and _search(signals.schedule, sentence)) \
-                and not (weather and what in ("prediction", "causal")):
+                and not (weather and what in ("prediction", "causal")) \
+                and not (what == "causal" and MATCH_WORDS.search(sentence)):
             return f"a {what}: {_shown(match.group())!r}"
     return ""
 
