@@ -361,6 +361,7 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("She would not enter the race unless she raised $2 million.", "en", False),
     ("If turnout is low, the party will lose 40 seats.", "en", True),
     ("Although nobody knew whether he would run, he raised $2 million in a week.", "en", True),
+    ("Si bien Meta gastó miles de millones de dólares en el modelo, lo regala.", "es", True),  # although
     # "the highest court in the land" is an institution, not a ranking
     ("Quieren a su hombre en el tribunal más alto del país.", "es", False),
     ("Es la empresa más valiosa del país.", "es", True),

@@ -78,8 +78,9 @@ SCORE_SIZE = 1000  # a tally of points or games is small; a larger count in the 
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
 # a figure in a condition or an open question asserts nothing: "unclear whether he can get 50 votes",
-# "unless she raised $2 million", "no está claro si obtendrá 50 votos" (a clause: no comma in between)
-HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|si|a menos que|a no ser que|a não ser que|caso|"
+# "unless she raised $2 million", "no está claro si obtendrá 50 votos" (a clause: no comma in between);
+# "si bien" is "although", which asserts
+HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|si(?!\sbien\b)|a menos que|a no ser que|a não ser que|"
                           r"(?:claro|sabe|saber|sabemos|sabia) se)\s[^,;:()]*\Z", re.I)
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
