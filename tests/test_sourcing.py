@@ -365,6 +365,12 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     # "the highest court in the land" is an institution, not a ranking
     ("Quieren a su hombre en el tribunal más alto del país.", "es", False),
     ("Es la empresa más valiosa del país.", "es", True),
+    # idioms of a superlative's shape, and what someone will try or seek (a plan, not a forecast)
+    ("At the best of times, traveling between Indonesia's many islands is challenging.", "en", False),
+    ("En el mejor de los casos, viajar de una isla de Indonesia a otra supone todo un reto.", "es", False),
+    ("Na melhor das hipóteses, o governo de Joko tentará a reeleição no ano que vem.", "pt", False),
+    ("The airline will try to win back customers this year.", "en", False),
+    ("The airline will lose customers this year.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
