@@ -371,6 +371,8 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Na melhor das hipóteses, o governo de Joko tentará a reeleição no ano que vem.", "pt", False),
     ("The airline will try to win back customers this year.", "en", False),
     ("The airline will lose customers this year.", "en", True),
+    ("Many of the masks resembled more like Hannibal Lecter than haute couture.", "en", False),
+    ("The new masks are cheaper than last year's.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
@@ -441,6 +443,11 @@ def test_quotation_over_several_paragraphs(linter):
     ('"Você pode pensar que tive um colapso nervoso", lembra Schroeder.', "pt", False),
     ('"Nós choramos quando estamos irritadas", Steinem me confessou, 45 anos depois.', "pt", False),
     ('"Nós choramos quando estamos irritadas e ninguém entende", a lista completa.', "pt", True),
+    # a rally report: the quotation after "He referenced Feinstein by name" is his
+    ('He referenced Sen. Dianne Feinstein by name.\n\n"Remember her answer? Did you leak the document?"', "en", False),
+    ('Hizo referencia a la senadora Dianne Feinstein.\n\n“¿Recordáis su respuesta? ¿Filtró usted el documento?”', "es", False),
+    ('Ele citou a senadora Dianne Feinstein.\n\n"Vocês se lembram da resposta dela? Você vazou o documento?"', "pt", False),
+    ('The senator left the room.\n\n"Remember her answer? Did you leak the document?"', "en", True),
 ])
 def test_quote_speakers(linter, text, lang, flagged):
     assert ("FL303" in _codes(linter, text, lang)) is flagged
