@@ -1,6 +1,6 @@
 """A sentence splitter for news text, with the language's abbreviations as data.
 
-It survives titles and abbreviations (Mr., Sr., EE.UU., U.S., a.m.),
+It survives titles and abbreviations (Mr., Sr., EE.UU., EE. UU., U.S., a.m.),
 initials (Chris V. Nicholson), decimals and thousands separators, and keeps
 paragraphs (blank lines, or one line per paragraph in plain text) apart.
 """
@@ -21,6 +21,18 @@ class Sentence:
     paragraph: int
 
 
+def _inside_spaced(text: str, boundary, token: str, lang) -> bool:
+    """Is the full stop at ``boundary`` inside an abbreviation written with a space ("EE. UU."),
+    after its first part ("EE" before " UU") or its last ("UU" after "EE. ")?"""
+    spaced = lang.spaced_abbreviations
+    if not spaced or not token:
+        return False
+    ahead = text[boundary.end():boundary.end() + 12]
+    behind = text[max(0, boundary.start() - 12):boundary.start()]
+    return any((token == first and ahead.lstrip().startswith(rest)) or behind.endswith(whole)
+               for whole, first, rest in spaced)
+
+
 def split_sentences(text: str, lang) -> list[Sentence]:
     sentences = []
     paragraph = 0
@@ -36,7 +48,7 @@ def split_sentences(text: str, lang) -> list[Sentence]:
         word = LAST_TOKEN.search(before)
         token = word.group(1) if word else ""
         if m.group().startswith(".") and (token.rstrip(".") in lang.abbreviations or token in lang.abbreviations
-                                          or INITIALS.fullmatch(token)):
+                                          or INITIALS.fullmatch(token) or _inside_spaced(text, m, token, lang)):
             continue
         sentences.append(Sentence(start, m.end(), paragraph))
         start = m.end()

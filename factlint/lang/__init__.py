@@ -51,6 +51,9 @@ class Language:
             self.months.setdefault(m, number)
         self.weekdays = frozenset(data.get("weekdays", []))
         self.abbreviations = frozenset(data.get("abbreviations", []))
+        # those written with a space ("EE. UU"): (whole, first part, rest), for the sentence splitter
+        self.spaced_abbreviations = tuple((a, a.split(". ", 1)[0], a.split(". ", 1)[1])
+                                          for a in self.abbreviations if ". " in a)
         self.label_nouns = frozenset(data.get("label_nouns", []))
         streets = data.get("street_nouns", [])
         # the names of a street after a figure: the figure is the house's number ("10 Downing Street")
