@@ -375,6 +375,14 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The airline will lose customers this year.", "en", True),
     ("Many of the masks resembled more like Hannibal Lecter than haute couture.", "en", False),
     ("The new masks are cheaper than last year's.", "en", True),
+    # what a plan provides, or what a party means to do, is no forecast
+    ("Labour is to consider a radical plan which will see Britons working a four day week.", "en", False),
+    ("El partido va a considerar un plan radical para trabajar cuatro días.", "es", False),
+    ("O partido vai considerar um plano radical em que os britânicos trabalharão quatro dias.", "pt", False),
+    ("Britons will be working a four day week within a decade.", "en", True),
+    # "X acha que" names whose view it is
+    ("Kit acha que a TV tem responsabilidade por causa de seus personagens tão masculinos.", "pt", False),
+    ("A TV tem responsabilidade por causa de seus personagens tão masculinos.", "pt", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
@@ -450,6 +458,11 @@ def test_quotation_over_several_paragraphs(linter):
     ('Hizo referencia a la senadora Dianne Feinstein.\n\n“¿Recordáis su respuesta? ¿Filtró usted el documento?”', "es", False),
     ('Ele citou a senadora Dianne Feinstein.\n\n"Vocês se lembram da resposta dela? Você vazou o documento?"', "pt", False),
     ('The senator left the room.\n\n"Remember her answer? Did you leak the document?"', "en", True),
+    # "continued" after a quotation and its speaker is speech; the next paragraph's quotation goes on
+    ('"This allegation is false and a lie," Waters continued.\n\n"My staff was in no way responsible for it."', "en", False),
+    ('“Esta acusación es falsa y una mentira”, continuó Waters.\n\n“Mi personal no fue responsable de nada”.', "es", False),
+    ('"Essa alegação é falsa e uma mentira", continuou Waters.\n\n"Minha equipe não foi responsável por nada."', "pt", False),
+    ('The war continued.\n\n"My staff was in no way responsible for the leak of this information."', "en", True),
 ])
 def test_quote_speakers(linter, text, lang, flagged):
     assert ("FL303" in _codes(linter, text, lang)) is flagged
