@@ -341,3 +341,19 @@ def test_a_spelling_its_language_uses_elsewhere_is_no_slip(linter):
              ("pt", "t", "O torneio do Le Golf Nacional terminou ontem.")]
     assert _story_findings(linter, texts) == []
     assert [path for path, _ in _story_findings(linter, texts[:3])] == ["v2.pt.txt"]
+
+
+def test_a_surname_alone_as_often_as_the_full_name_gets_no_fix(linter):
+    """FL104: "Craig Halket" once, "Halkett" once — either may be the slip (in the held-out
+    NTREX articles it was the full name), so the finding names both and offers no fix; with the
+    surname written right elsewhere, the odd one out is fixed."""
+    from factlint.documents import Document
+
+    def fl104(text):
+        doc = Document(path="x.en.txt", source=text, text=text, lang="en")
+        return [f for f in linter.kinds["name"].document(doc)[0] if f.code == "FL104"]
+
+    tied = fl104("Captain Craig Halket was immense. Halkett marshalled the defence.")
+    assert len(tied) == 1 and tied[0].fix is None and "either may be the slip" in tied[0].message
+    odd = fl104("Captain Craig Halket was immense. Halket led, and Halkett marshalled the defence.")
+    assert len(odd) == 1 and odd[0].fix["replacement"] == "Halket" and "is probably" in odd[0].message

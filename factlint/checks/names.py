@@ -298,13 +298,18 @@ class NameKind(SummarizedKind):
             if len(close) != 1 or len(places) > uses[close[0][0]]:
                 continue  # none, two people it could be, or the article's own usage: the full name is the odd one
             surname, reason = close[0]
+            # written alone as often as in full ("Craig Halket" ... "Halkett"): either may be the slip
+            tied = len(places) == uses[surname]
+            verdict = "differs from" if tied else "is probably"
+            why = f"{reason}; each is written as often, so either may be the slip" if tied else reason
+            fix = None if tied else {"replacement": surname, "message": f"Replace with {surname!r}"}
             for rule in self.article_rules:
                 if not rule.applies_to(doc.lang):
                     continue
                 for mention in places:
-                    message = rule.format_message(mention=word, canonical=surname, full=surnames[surname], why=reason)
-                    out.append(finding(doc, rule, mention.start, mention.end, message,
-                                       fix={"replacement": surname, "message": f"Replace with {surname!r}"}))
+                    message = rule.format_message(mention=word, canonical=surname, full=surnames[surname],
+                                                  why=why, verdict=verdict)
+                    out.append(finding(doc, rule, mention.start, mention.end, message, fix=fix))
         return out
 
     def _plausible(self, doc, mention, covered, i, j, entity, reason, named, mentioned) -> bool:
