@@ -29,8 +29,9 @@ def _inside_spaced(text: str, boundary, token: str, lang) -> bool:
         return False
     ahead = text[boundary.end():boundary.end() + 12]
     behind = text[max(0, boundary.start() - 12):boundary.start()]
-    return any((token == first and ahead.lstrip().startswith(rest)) or behind.endswith(whole)
-               for whole, first, rest in spaced)
+    ahead = ahead.lstrip()
+    return any((token == first and ahead.startswith(rest) and not ahead[len(rest):len(rest) + 1].isalnum())
+               or behind.endswith(whole) for whole, first, rest in spaced)
 
 
 def split_sentences(text: str, lang) -> list[Sentence]:

@@ -23,6 +23,7 @@ def _codes(linter, text, lang):
     ("Revenue was 20.000,5 euros. Costs rose.", "es", 2),
     ("El analista de EE. UU. Paul Rowlett testificó. Luego habló.", "es", 2),  # an abbreviation with a space
     ("Ganó el equipo EE. Nadie lo esperaba.", "es", 2),  # the first part alone ends a sentence
+    ("La reunión empezó a las 10 a. m. del martes. Luego habló.", "es", 2),
     ("Title line\n\nFirst sentence. Second one.", "en", 3),
 ])
 def test_sentence_splitter(text, lang, count):
