@@ -189,10 +189,11 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Espera-se que o acusado se apresente ao tribunal na segunda-feira.", "pt", False),
     ("O deputado foi acusado de desviar recursos públicos.", "pt", True),
     ("The accused will appear in court on Monday.", "en", False),
-    ("The minister accused the firm of hiding losses.", "en", True),
+    ("The minister accused the firm of hiding losses.", "en", False),  # the accuser is named: the minister's charge
     ("Kavanaugh denied the accusations made by Christine Blasey Ford.", "en", False),  # reported, not made
     ("Trump pidió al FBI que investigara las acusaciones contra Kavanaugh.", "es", False),
-    ("O senador acusou o governo de esconder os números.", "pt", True),
+    ("O senador acusou o governo de esconder os números.", "pt", False),
+    ("O senador foi acusado de esconder os números.", "pt", True),
     ("Finalmente, entró en boxes en la vuelta 44.", "es", False),  # a lap: which one
     # ages, heights and labels are not amounts; an amount next to them still is
     ("Tres hombres, de 33, 34 y 39 años, han sido arrestados.", "es", False),
@@ -384,6 +385,13 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     # "X acha que" names whose view it is
     ("Kit acha que a TV tem responsabilidade por causa de seus personagens tão masculinos.", "pt", False),
     ("A TV tem responsabilidade por causa de seus personagens tão masculinos.", "pt", True),
+    # a charge in the active voice has its accuser for subject; the passive or impersonal has none
+    ("The U.S. ambassador to China accused Beijing of using the American press to spread propaganda.", "en", False),
+    ("The man is accused of burning a Mississippi woman alive in 2014.", "en", True),
+    ("Su novia lo acusó de golpearla en la cara.", "es", False),
+    ("En diciembre de 2017, se le acusó de agredir a su padre, Todd Palin.", "es", True),
+    ("A primeira-ministra acusou os críticos de fazerem politiquice com o futuro do país.", "pt", False),
+    ("O ministro foi acusado de corrupção em 2017.", "pt", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
