@@ -369,6 +369,8 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     # "the highest court in the land" is an institution, not a ranking
     ("Quieren a su hombre en el tribunal más alto del país.", "es", False),
     ("Es la empresa más valiosa del país.", "es", True),
+    ("O mais recente projeto da lenda da tecnologia, a Inrupt, é uma empresa.", "pt", False),  # the latest
+    ("El más reciente proyecto de la empresa es Inrupt.", "es", False),
     # idioms of a superlative's shape, and what someone will try or seek (a plan, not a forecast)
     ("At the best of times, traveling between Indonesia's many islands is challenging.", "en", False),
     ("En el mejor de los casos, viajar de una isla de Indonesia a otra supone todo un reto.", "es", False),
