@@ -371,6 +371,11 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Es la empresa más valiosa del país.", "es", True),
     ("O mais recente projeto da lenda da tecnologia, a Inrupt, é uma empresa.", "pt", False),  # the latest
     ("El más reciente proyecto de la empresa es Inrupt.", "es", False),
+    # a race named by its distance is an event; a distance of something is a measure
+    ("A americana, que ganhou as provas de 200 e 400 metros nos Jogos Olímpicos de 1996, é comentarista.", "pt", False),
+    ("El americano, que ganó los 200 metros en los Juegos Olímpicos de 1996, es comentarista.", "es", False),
+    ("The divers reached the 30 metres of water after the final whistle.", "en", True),
+    ("West reclamou para o público que sofreu muito nos bastidores por causa do boné.", "pt", False),  # complained
     # idioms of a superlative's shape, and what someone will try or seek (a plan, not a forecast)
     ("At the best of times, traveling between Indonesia's many islands is challenging.", "en", False),
     ("En el mejor de los casos, viajar de una isla de Indonesia a otra supone todo un reto.", "es", False),

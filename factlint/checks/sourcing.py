@@ -77,6 +77,13 @@ MATCH_WORDS = re.compile(r"\b(?:goals?|gol|goles|gols|golos?|assists?|asistencia
 SCORE_SIZE = 1000  # a tally of points or games is small; a larger count in the same sentence is data
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
+# a race named by its distance ("won the 200 metres", "as provas de 200 e 400 metros"): an event, not a measure
+RACE_BEFORE = re.compile(r"(?:\b(?:the|los|las|os|as)|\b(?:provas?|pruebas?|carreras?|corridas?|races?)\s+(?:de|d[oa]s?))\s+\Z",
+                         re.I)
+SPORT_WORDS = re.compile(r"\b(?:won|wins|gan[óo]|ganhou|venci[óo]|venceu|medals?|medallas?|medalhas?|golds?|oros|ouros|"
+                         r"olympics?|olímpic[oa]s|games|juegos|jogos|relay|hurdles|vallas|barreiras|sprint|final)\b", re.I)
+RACE_UNITS = {"meter", "kilometer", "mile", "yard"}
+OF_AFTER = re.compile(r"\s+(?:of|de|d[oa]s?)\b", re.I)  # "the 30 metres of water": a measure after all
 # a figure in a condition or an open question asserts nothing: "unclear whether he can get 50 votes",
 # "unless she raised $2 million", "no está claro si obtendrá 50 votos" (a clause: no comma in between);
 # "si bien" is "although", which asserts
@@ -470,6 +477,10 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
             if q.kind == "count" and (q.noun in TIME_NOUNS or CLOCK.search(sentence[:q.start - s.start])):
                 continue  # "every 15 minutes", "at ten": when, not how much
             if HYPOTHETICAL.search(sentence, 0, q.start - s.start):
+                continue
+            first = quantities[q.range_with] if 0 <= q.range_with < k else q  # a range's first end
+            if q.kind == "unit" and q.unit in RACE_UNITS and RACE_BEFORE.search(sentence, 0, first.start - s.start) \
+                    and not OF_AFTER.match(sentence, q.end - s.start) and SPORT_WORDS.search(sentence):
                 continue
             window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
