@@ -376,6 +376,8 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("El americano, que ganó los 200 metros en los Juegos Olímpicos de 1996, es comentarista.", "es", False),
     ("The divers reached the 30 metres of water after the final whistle.", "en", True),
     ("West reclamou para o público que sofreu muito nos bastidores por causa do boné.", "pt", False),  # complained
+    ("Os únicos jogadores com mais pontos do que Spieth são Molinari e Fleetwood.", "pt", False),  # the table
+    ("Os únicos jogadores com mais dinheiro do que Spieth são Molinari e Fleetwood.", "pt", True),
     # idioms of a superlative's shape, and what someone will try or seek (a plan, not a forecast)
     ("At the best of times, traveling between Indonesia's many islands is challenging.", "en", False),
     ("En el mejor de los casos, viajar de una isla de Indonesia a otra supone todo un reto.", "es", False),

@@ -74,6 +74,8 @@ SCORE_WORDS = re.compile(r"\b(?:score[sd]?|scoring|points?|record|tally|lead|win
 # a match report: what a goal, a pass or a defeat was owed to is the match's record, not a claim
 MATCH_WORDS = re.compile(r"\b(?:goals?|gol|goles|gols|golos?|assists?|asistencias?|assistências?|penalty|penalti|pênalti|"
                          r"ball|balón|bola|\d+\s*(?:-|a|to)\s*\d+)\b", re.I)
+# a comparison of points or goals ("more points than Spieth") reads the table, as a score does
+TALLY_WORDS = re.compile(r"\b(?:points?|puntos?|pontos?|goals?|goles|gols|golos|runs|tries|ensayos|wins|victorias|vitórias)\b", re.I)
 SCORE_SIZE = 1000  # a tally of points or games is small; a larger count in the same sentence is data
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
@@ -499,7 +501,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
         match = _search(pattern, sentence)
         if match and not (what == "prediction" and _search(signals.schedule, sentence)) \
                 and not (weather and what in ("prediction", "causal")) \
-                and not (what == "causal" and MATCH_WORDS.search(sentence)):
+                and not (what == "causal" and MATCH_WORDS.search(sentence)) \
+                and not (what == "comparison" and TALLY_WORDS.search(match.group())):
             return f"a {what}: {_shown(match.group())!r}"
     return ""
 
