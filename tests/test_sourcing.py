@@ -378,6 +378,11 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("West reclamou para o público que sofreu muito nos bastidores por causa do boné.", "pt", False),  # complained
     ("Os únicos jogadores com mais pontos do que Spieth são Molinari e Fleetwood.", "pt", False),  # the table
     ("Os únicos jogadores com mais dinheiro do que Spieth são Molinari e Fleetwood.", "pt", True),
+    ("Bouchard once again put them on level terms with a power play goal on 27:37.", "en", False),  # the clock
+    ("They now top the table, the only unbeaten side of the ten.", "en", False),
+    ("Ahora encabezan la tabla y es el único equipo invicto de los diez que participan.", "es", False),
+    ("Es el único equipo que ha bajado los precios este año.", "es", True),
+    ("The museum sold 27 paintings and 37 drawings last year.", "en", True),
     # idioms of a superlative's shape, and what someone will try or seek (a plan, not a forecast)
     ("At the best of times, traveling between Indonesia's many islands is challenging.", "en", False),
     ("En el mejor de los casos, viajar de una isla de Indonesia a otra supone todo un reto.", "es", False),

@@ -69,6 +69,7 @@ WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|we
                          r"|de distancia\b|de distância\b)", re.I)
 # a result of a match or a season (a score, points, a win-loss record): facts of record the event itself reports
 SCORE_WORDS = re.compile(r"\b(?:score[sd]?|scoring|points?|record|tally|lead|win|won|wins|defeat|beat|victory|draw|halftime|"
+                         r"unbeaten|invict[oa]s?|table|tabla|tabela|"
                          r"half-time|marcador|puntos?|pontos?|pontuação|placar|victoria|vitória|derrota|empate|ventaja|"
                          r"vantagem|récord|recorde|registro|gan[óo]|ganad[oa]|ganaron|ganhou|ganhad[oa]|ganharam|venci[óo]|venceu)\b", re.I)
 # a match report: what a goal, a pass or a defeat was owed to is the match's record, not a claim
@@ -76,6 +77,9 @@ MATCH_WORDS = re.compile(r"\b(?:goals?|gol|goles|gols|golos?|assists?|asistencia
                          r"ball|balón|bola|\d+\s*(?:-|a|to)\s*\d+)\b", re.I)
 # a comparison of points or goals ("more points than Spieth") reads the table, as a score does
 TALLY_WORDS = re.compile(r"\b(?:points?|puntos?|pontos?|goals?|goles|gols|golos|runs|tries|ensayos|wins|victorias|vitórias)\b", re.I)
+# the standings: "the only unbeaten side", "encabezan la tabla": a ranking the league table records
+STANDINGS = re.compile(r"\b(?:unbeaten|invict[oa]s?|(?:league )?table|tabla|tabela|standings|clasificación|classificação|\w+-ranked)\b",
+                       re.I)
 SCORE_SIZE = 1000  # a tally of points or games is small; a larger count in the same sentence is data
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
@@ -91,6 +95,7 @@ OF_AFTER = re.compile(r"\s+(?:of|de|d[oa]s?)\b", re.I)  # "the 30 metres of wate
 # "si bien" is "although", which asserts
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|si(?!\sbien\b)|a menos que|a no ser que|a não ser que|"
                           r"(?:claro|sabe|saber|sabemos|sabia) se)\s[^,;:()]*\Z", re.I)
+STOPWATCH = re.compile(r"\d{1,3}:\d{2}\b|(?<=\d:)\d{2}\b")  # a match clock, "on 27:37": when, not how much
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
 
@@ -476,7 +481,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
                 continue  # "a final score of 16.5 to 10.5", "a record of 13-21-3", "14.5 points"
             if q.kind == "vague" and q.high < 1000:
                 continue
-            if q.kind == "count" and (q.noun in TIME_NOUNS or CLOCK.search(sentence[:q.start - s.start])):
+            if q.kind == "count" and (q.noun in TIME_NOUNS or CLOCK.search(sentence[:q.start - s.start])
+                                      or STOPWATCH.match(sentence, q.start - s.start)):
                 continue  # "every 15 minutes", "at ten": when, not how much
             if HYPOTHETICAL.search(sentence, 0, q.start - s.start):
                 continue
@@ -502,7 +508,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
         if match and not (what == "prediction" and _search(signals.schedule, sentence)) \
                 and not (weather and what in ("prediction", "causal")) \
                 and not (what == "causal" and MATCH_WORDS.search(sentence)) \
-                and not (what == "comparison" and TALLY_WORDS.search(match.group())):
+                and not (what == "comparison" and TALLY_WORDS.search(match.group())) \
+                and not (what in ("superlative", "comparison") and STANDINGS.search(sentence)):
             return f"a {what}: {_shown(match.group())!r}"
     return ""
 
