@@ -87,7 +87,7 @@ def _patterns(code: str):
     lang = load(code)
     d = lang.data
     scales = d.get("scales", {})
-    words = d.get("number_words", {})
+    words = lang.number_words
     units = d.get("units", {})
     # a scale word follows its figure after a space or attached, tabloid style ("£3.1billion"); an
     # abbreviation of one letter ("5m", "£500m") only attached, and one of two ("2 bn", Brazil's

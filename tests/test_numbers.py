@@ -94,6 +94,14 @@ def values(text, lang):
     ("Sólo el 10 porciento dijo que sí", "es", [(10, "percent")]),  # a spelling of the Americas
     ("21h30", "pt", [(21 * 60 + 30, "time")]),
     ("3.º andar", "pt", [(3, "ordinal")]),
+    # a tens word and its unit are one number, not the tens alone
+    ("Fifty-eight percent of voters", "en", [(58, "percent")]),
+    ("twenty-one people and two hundred cars", "en", [(21, "count"), (200, "count")]),
+    ("treinta y dos personas, cuarenta y un días", "es", [(32, "count"), (41, "count")]),
+    ("veintidós casas, doscientos mil euros", "es", [(22, "count"), (200_000, "money")]),
+    ("trinta e dois mortos, vinte e uma casas", "pt", [(32, "count"), (21, "count")]),
+    ("quinhentos carros", "pt", [(500, "count")]),
+    ("twenty years and one day", "en", [(20, "count")]),  # "one" alone is a pronoun as often as a count
 ])
 def test_values_understood(text, lang, expected):
     assert values(text, lang) == expected
@@ -163,6 +171,9 @@ def _q(text, lang):
     (("6 feet", "en"), ("2 metros", "es")),  # each figure rounded to its last digit
     (("85 miles per hour", "en"), ("140 km por hora", "pt")),
     (("200 miles", "en"), ("300 km", "pt")),  # a rounded conversion
+    (("twenty-one", "en"), ("21", "es")),
+    (("treinta y dos", "es"), ("thirty-two", "en")),
+    (("vinte e duas", "pt"), ("22", "en")),
 ])
 def test_equal_across_languages(a, b):
     assert same_value(_q(*a), _q(*b))
@@ -178,6 +189,7 @@ def test_equal_across_languages(a, b):
     (("7 p.m.", "en"), ("às 3 da tarde", "pt")),
     (("1 inch", "en"), ("5 cm", "pt")),  # within "1"'s last digit plus one, not within its rounding
     (("about 30 yards", "en"), ("quase 3 metros", "pt")),
+    (("fifty-eight", "en"), ("50", "es")),  # the tens alone are not the number
 ])
 def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))

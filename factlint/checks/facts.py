@@ -124,7 +124,7 @@ class FactKind(RuleKind):
     def _build_placeholders(self, lang):
         roles = [n for (l, n) in self.role_names if l in (lang, "en")]
         months = list(load(lang).months) if lang in _langs() else []
-        words = list(load(lang).data.get("number_words", {})) if lang in _langs() else []
+        words = list(load(lang).number_words) if lang in _langs() else []
         return {"{ROLE}": "(?i:" + word_alternation(roles, ignorecase=True) + ")",
                 "{YEAR}": r"(?:1[89]|20)\d\d", "{AGE}": AGE_DIGITS,
                 "{NUMBER}": "(?i:\\d{1,2}|" + word_alternation(words, ignorecase=True) + ")",
@@ -359,7 +359,7 @@ def _same_unit(found, unit) -> bool:
 def _count(written: str, lang) -> int:
     """The number of "three years later", "hace 20 años" (0 if it is no number the language knows)."""
     written = written.lower()
-    return int(written) if written.isdigit() else int(lang.data["number_words"].get(written, 0))
+    return int(written) if written.isdigit() else int(lang.number_words.get(written, 0))
 
 
 def _valid(fact, date) -> bool:

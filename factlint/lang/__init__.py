@@ -54,6 +54,7 @@ class Language:
         # those written with a space ("EE. UU"): (whole, first part, rest), for the sentence splitter
         self.spaced_abbreviations = tuple((a, a.split(". ", 1)[0], a.split(". ", 1)[1])
                                           for a in self.abbreviations if ". " in a)
+        self.number_words = _with_compounds(data.get("number_words", {}), data.get("number_word_compounds"))
         self.label_nouns = frozenset(data.get("label_nouns", []))
         streets = data.get("street_nouns", [])
         # the names of a street after a figure: the figure is the house's number ("10 Downing Street")
@@ -66,6 +67,18 @@ class Language:
         # the same word right before the digits, at most a short word between ("call 101", "llame al 101")
         self.phone_right_before = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phone)) + r")(?:\s+\w{1,4})?\s+$",
                                              re.I) if phone else None
+
+
+def _with_compounds(words: dict, compounds: dict | None) -> dict:
+    """``words`` and the numbers made of a tens word, a joiner and a unit ("fifty-eight",
+    "treinta y dos"), so that such a number is read whole rather than as its tens alone."""
+    if not compounds:
+        return dict(words)
+    tens = {w: v for w, v in words.items() if " " not in w and v in range(20, 100, 10)}
+    made = {f"{ten}{joiner}{unit}": ten_value + unit_value
+            for ten, ten_value in tens.items() for joiner in compounds["joiners"]
+            for unit, unit_value in compounds["units"].items()}
+    return {**words, **made}
 
 
 @functools.lru_cache(maxsize=None)
