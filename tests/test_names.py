@@ -175,8 +175,8 @@ def test_translation_slip(mention, form, slip):
     assert bool(translation_slip(mention.split(), form.split())) is slip
 
 
-def _story_findings(linter, versions, checked=None):
-    """(path, message) of the FL103 findings for versions [(lang, text)] of one story, or
+def _story_findings(linter, versions, checked=None, code="FL103"):
+    """(path, message) of the ``code`` findings for versions [(lang, text)] of one story, or
     [(lang, story, text)] of several; ``checked``: the paths checked (default: all)."""
     from factlint.documents import Document
     from factlint.engine import Entry
@@ -189,7 +189,7 @@ def _story_findings(linter, versions, checked=None):
         _, extract = kind.document(doc)
         entries.append(Entry(path=doc.path, lang=lang, metadata=doc.metadata, extracts={"name": extract},
                              findings=[], checked=checked is None or doc.path in checked))
-    return [(f.path, f.message) for f in kind.corpus(entries) if f.code == "FL103"]
+    return [(f.path, f.message) for f in kind.corpus(entries) if f.code == code]
 
 
 def test_two_renamed_places_never_accuse_each_other(linter):
@@ -259,6 +259,17 @@ def test_a_place_named_in_the_translations_own_way_is_no_slip(linter):
                 ("es", "El Chelsea se enfrenta a Videoton en la UEFA Europa League el jueves."),
                 ("pt", "O Chelsea jogará com o Videoton na UEFA Europa League na quinta-feira.")]
     assert [path for path, _ in _story_findings(linter, versions)] == ["v0.en.txt"]
+
+
+def test_a_place_named_in_the_languages_own_way_is_no_inconsistency(linter):
+    """One Spanish article keeps the English "Rapid Vienna", another writes "Rapid Viena":
+    both are Spanish usage, while "Glen" for "Glenn" is a slip within Spanish (FL102)."""
+    texts = [("es", "s", "Los Rangers reciben al Rapid Vienna; el Rapid Vienna llega invicto."),
+             ("es", "t", "El Rapid Viena perdió el jueves."),
+             ("es", "u", "Glenn Middleton marcó. Glenn Middleton volvió a marcar."),
+             ("es", "v", "Glen Middleton fue sustituido.")]
+    found = [(path, message.split('"')[1]) for path, message in _story_findings(linter, texts, code="FL102")]
+    assert found == [("v3.es.txt", "Glen Middleton")]
 
 
 def test_an_office_before_the_name_is_the_translations_own(linter):

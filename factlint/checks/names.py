@@ -680,6 +680,8 @@ def spelling_pairs(summary, checked_keys=None) -> list:
                 if reason and reason not in ("accents differ", "differs only in case") \
                         and _english_form(minor, major, english):
                     continue  # Pennsylvania beside Pensilvania: a name's English form, not a slip
+                if reason and _rendered(minor["words"], major["words"]):
+                    continue  # Rapid Viena beside Rapid Vienna: a place's own name in the language
                 if reason:
                     pairs.append((major, minor, reason))
     return pairs
