@@ -46,6 +46,29 @@ def test_one_sentence_per_paragraph_layout_reads_the_next_paragraph(linter):
     assert _codes(linter, grouped, "en") == ["FL301"]  # paragraphs of several sentences: not carried
 
 
+@pytest.mark.parametrize("refusal,lang", [
+    ("Sundar Pichai, Google's chief executive, did not respond to a request for comment.", "en"),
+    ("The company declined to comment.", "en"),
+    ("Microsoft has not replied to questions.", "en"),
+    ("Sundar Pichai, consejero delegado de Google, no respondió a una solicitud de comentarios.", "es"),
+    ("La empresa se negó a hacer comentarios.", "es"),
+    ("Sundar Pichai, diretor-executivo do Google, não respondeu a um pedido de comentário.", "pt"),
+    ("A empresa recusou-se a comentar.", "pt"),
+])
+def test_a_refusal_to_comment_sources_nothing(linter, refusal, lang):
+    """In wire copy the next paragraph may name the source of a claim; one saying that someone
+    would not comment names nobody's (the same paragraph with a reporting verb does)."""
+    claim = {"en": "Nvidia is the most valuable chipmaker in the world.",
+             "es": "Nvidia es el fabricante de chips más valioso del mundo.",
+             "pt": "A Nvidia é a fabricante de chips mais valiosa do mundo."}[lang]
+    said = {"en": "Its chief executive said so on Monday.", "es": "Su consejero delegado lo dijo el lunes.",
+            "pt": "Seu diretor-executivo disse isso na segunda-feira."}[lang]
+    opening = {"en": "The plant opened in March.", "es": "La planta abrió en marzo.", "pt": "A fábrica abriu em março."}[lang]
+    wire = f"{opening}\n\n{opening}\n\n{claim}\n\n{{}}\n\n{opening}"
+    assert _codes(linter, wire.format(refusal), lang) == ["FL301"]
+    assert _codes(linter, wire.format(said), lang) == []
+
+
 def test_quote_with_speaker_in_paragraph_is_sourced(linter):
     text = "“Essas dinâmicas são invisíveis para o consumidor dos EUA”, disse Nicholson. “Mas eles são extremamente importantes.”"
     assert _codes(linter, text, "pt") == []

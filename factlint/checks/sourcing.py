@@ -108,6 +108,7 @@ def _compile(patterns):
 @dataclass
 class Signals:
     attribution: object = None
+    refusals: object = None
     anonymous: object = None
     hedges: object = None
     opinion: object = None
@@ -139,7 +140,7 @@ class Signals:
             claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
 
 
-GATED = ("attribution", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule", "weather")
+GATED = ("attribution", "refusals", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule", "weather")
 
 
 def _signals(lang, slot) -> Signals:
@@ -147,6 +148,7 @@ def _signals(lang, slot) -> Signals:
     try:
         return Signals(
             attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
+            refusals=_compile(slot.get("refusals")),
             anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
             opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
             penalty=_compile(slot.get("penalty")),
@@ -238,7 +240,7 @@ def analyse(doc, signals):
     speaker_before = False  # the previous paragraph quoted someone it named
     span_speaker = False  # the quotation running over several paragraphs has a speaker
     numbers = sorted(paragraphs)
-    attributed_in = {n: [bool(_search(signals.attribution, text[s.start:s.end])) for s in paragraphs[n]]
+    attributed_in = {n: [_names_a_source(text[s.start:s.end], signals) for s in paragraphs[n]]
                      for n in numbers}
     # written one sentence per paragraph (wire copy, web news), a paragraph is a sentence of the flow:
     # the next sentence may name the source even though it stands in the next paragraph
@@ -456,6 +458,14 @@ def _unquoted(sentence: str, quoted) -> str:
     for start, end in quoted:
         sentence = blank(sentence, start, end)
     return sentence
+
+
+def _names_a_source(sentence, signals) -> bool:
+    """Does ``sentence`` attribute what it or its neighbours say?  A refusal to comment ("did not
+    respond to a request for comment", "no quiso comentar") names someone asked, not a source."""
+    if signals.refusals is not None:
+        sentence = signals.refusals.sub(lambda m: " " * len(m.group()), sentence)
+    return _search(signals.attribution, sentence) is not None
 
 
 def _search(pattern, text):
