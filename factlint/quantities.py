@@ -300,7 +300,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             continue  # part of a longer token: Gemma 7B, GPT-4o, 01.ai
         if g["digits"]:
             if _is_version(masked, num_start, before, lang) and not (g["approx"] or g["scale"] or g["short"] or g["pct"]
-                                                             or g["cur_pre"] or g["cur_post"]):
+                                                             or g["cur_pre"] or g["cur_post"]) \
+                    and _next_word(masked, m.end()) not in TIME_NOUNS:  # "founded Facebook 21 years ago"
                 continue
             value, tolerance, grouped = parse_number(g["digits"])
         else:

@@ -102,6 +102,8 @@ def values(text, lang):
     ("trinta e dois mortos, vinte e uma casas", "pt", [(32, "count"), (21, "count")]),
     ("quinhentos carros", "pt", [(500, "count")]),
     ("twenty years and one day", "en", [(20, "count")]),  # "one" alone is a pronoun as often as a count
+    ("He founded Facebook 21 years ago.", "en", [(21, "count")]),  # a duration after a name: no version
+    ("The Llama 3 models reached Windows 11 users.", "en", []),  # versions
 ])
 def test_values_understood(text, lang, expected):
     assert values(text, lang) == expected
