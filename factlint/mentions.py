@@ -60,8 +60,9 @@ def _tokens(text: str, lang):
     Other words and punctuation are read only to know where sentences start;
     they never join a name, because the gap between two kept tokens must be a
     single space.  A run of plain lower-case words is read as one token: only
-    its last word can matter (a particle before a name: "Joelle de Pineau"),
-    since a name never continues across a lower-case word.
+    its last word can matter (a particle before a name: "Joelle de Pineau"), or
+    its last two when they make one particle ("von der Leyen"), since a name
+    never continues across a lower-case word.
     """
     particles = lang.particles
     abbreviations = lang.abbreviations
@@ -73,6 +74,14 @@ def _tokens(text: str, lang):
         if last is not None:  # a run of plain words
             if last in particles:
                 start = match.start("last")
+                # two particles that make one ("von der Leyen"; not "de los": "Dorrans de los Rangers")
+                first = match.string[max(match.start(), start - 6):start - 1].rsplit(" ", 1)[-1]
+                first_start = start - 1 - len(first)
+                if f"{first} {last}" in lang.particle_pairs and match.string[start - 1] == " " and (
+                        first_start == match.start() or (first_start > match.start()
+                                                         and match.string[first_start - 1] == " ")):
+                    kept.append(Token(first, first_start, start - 1, initial and first_start == match.start()))
+                    initial = False
                 kept.append(Token(last, start, match.end(), initial and start == match.start()))
             prev_word = last
             initial = False
@@ -129,11 +138,14 @@ def extract_mentions(text: str, lang, max_tokens: int = 6, lowered=None) -> list
                 span.append(nxt)
                 j += 1
                 continue
-            if nxt.text in lang.particles and j + 1 < n and is_name_word(tokens[j + 1].text) \
-                    and text[nxt.end:tokens[j + 1].start] == " " and not span[-1].text.isupper() \
-                    and not tokens[j + 1].text.isupper():
-                span.append(nxt)
-                j += 1
+            # one particle, or two in a row ("von der"), between two words of the name
+            k = j + 1 if j + 1 < n and tokens[j + 1].text in lang.particles \
+                and text[nxt.end:tokens[j + 1].start] == " " else j
+            if nxt.text in lang.particles and k + 1 < n and is_name_word(tokens[k + 1].text) \
+                    and text[tokens[k].end:tokens[k + 1].start] == " " and not span[-1].text.isupper() \
+                    and not tokens[k + 1].text.isupper():
+                span.extend(tokens[j:k + 1])
+                j = k + 1
                 continue
             break
         while span and span[-1].text in lang.particles:

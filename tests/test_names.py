@@ -91,6 +91,15 @@ def test_titles_particles_and_initials():
     assert "Chris V. Nicholson" in ms and "Vale do Silício" in ms
 
 
+@pytest.mark.parametrize("text,lang,names", [
+    ("Ursula von der Leyen met Virgil van Dijk.", "en", ["Ursula von der Leyen", "Virgil van Dijk"]),
+    ("Lo dijo Ursula von der Layen en Bruselas.", "es", ["Ursula von der Layen", "Bruselas"]),
+    ("# Graham Dorrans de los Rangers, optimista", "es", ["Graham Dorrans", "Rangers"]),  # "of the Rangers"
+])
+def test_particles_of_two_words(text, lang, names):
+    assert [m.text for m in extract_mentions(text, load(lang))] == names
+
+
 def test_seed_misspellings_all_reported(cli):
     import json
 
