@@ -509,6 +509,9 @@ def test_quotation_over_several_paragraphs(linter):
     ('“Esta acusación es falsa y una mentira”, continuó Waters.\n\n“Mi personal no fue responsable de nada”.', "es", False),
     ('"Essa alegação é falsa e uma mentira", continuou Waters.\n\n"Minha equipe não foi responsável por nada."', "pt", False),
     ('The war continued.\n\n"My staff was in no way responsible for the leak of this information."', "en", True),
+    # a capitalised first word is a sentence's: speech; a name in quotation marks keeps its capitals
+    ('El modelo mejoró.\n\n"Acabamos de empezar con todo esto".', "es", True),
+    ('Viajó a la "República Democrática del Congo Oriental" en 2019.', "es", False),
 ])
 def test_quote_speakers(linter, text, lang, flagged):
     assert ("FL303" in _codes(linter, text, lang)) is flagged

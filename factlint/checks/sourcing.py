@@ -449,7 +449,10 @@ def _is_speech(quoted: str, lang) -> bool:
     words = re.findall(r"[^\W\d_]+", quoted)
     if len(words) < QUOTE_MIN_WORDS:
         return False
-    plain = [w for w in words if w.islower() and w not in lang.stopwords and w not in lang.particles]
+    # the first word is capitalised as any sentence's is: "Acabamos de empezar" is speech as
+    # "acabamos de empezar" would be, while a name keeps its capitals ("Macedonia del Norte")
+    first = words[0].lower() if words[0][1:].islower() else words[0]
+    plain = [w for w in [first, *words[1:]] if w.islower() and w not in lang.stopwords and w not in lang.particles]
     return len(plain) >= 2
 
 
