@@ -235,6 +235,20 @@ def test_title_run_into_a_name_still_supports_it(linter):
     assert _story_findings(linter, same) == []
 
 
+@pytest.mark.parametrize("text,reported", [
+    ("The Dalai Lama visited Delhi.", []),  # the last word of another name, not Llama misspelt
+    ("It beat Metta World Peace.", []),
+    ("Professor Lecunn spoke.", ["Lecunn"]),  # an office before the name
+    ("It helped Metta improve.", ["Metta"]),
+])
+def test_a_word_of_a_longer_name_is_no_registry_slip(linter, text, reported):
+    from factlint.documents import Document
+
+    doc = Document(path="x.en.txt", source=text, text=text, lang="en")
+    findings, _ = linter.kinds["name"].document(doc)
+    assert [text[f.start:f.end] for f in findings if f.code == "FL101"] == reported
+
+
 def test_known_name_inside_a_longer_one_is_compared_whole(linter):
     """"Washington Examiner" holds a registered name but is another: misspelt in one version
     ("Washnigton" inside a newspaper's name, which the registry check leaves alone), the

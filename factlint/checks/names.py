@@ -434,10 +434,20 @@ class NameKind(SummarizedKind):
 
 
 def _inside_longer_name(mention, covered, i, j) -> bool:
-    """Is ``mention.tokens[i:j]``, one word, followed within its mention by a capitalised word
-    no entity accounts for (not an acronym: "Metta AI" is still Meta's)?  It is then part of a
-    longer name ("Metta" of Metta World Peace)."""
-    return j - i == 1 and j < len(mention.tokens) and not covered[j] and not mention.tokens[j].isupper()
+    """Is ``mention.tokens[i:j]``, one word, next to a capitalised word of its mention that no
+    entity accounts for (not an acronym: "Metta AI" is still Meta's; not an office: "Professor
+    Lecun" is still LeCun)?  It is then part of a longer name ("Metta" of Metta World Peace,
+    "Lama" of the Dalai Lama)."""
+    if j - i != 1:
+        return False
+    tokens = mention.tokens
+    if j < len(tokens) and not covered[j] and not tokens[j].isupper():
+        return True
+    if i > 0 and not covered[i - 1] and not tokens[i - 1].isupper() and tokens[i - 1][:1].isupper():
+        from factlint.lang import offices
+
+        return tokens[i - 1].lower() not in offices()
+    return False
 
 
 MIN_SURNAME = 4  # shorter words alone are too often other words ("Ek" is for the registry)
