@@ -34,6 +34,9 @@ def near(text, lang, registry):
     ("pesquisadores do Openai, Google, Apple, Anthrópio e outros", "pt", "Anthrópio", "Anthropic"),
     ("Facebook developed Pytorch.", "en", "Pytorch", "PyTorch"),
     ("Clement Delangue said", "en", "Clement Delangue", "Clément Delangue"),
+    ("La plataforma Huggingface creció.", "es", "Huggingface", "Hugging Face"),  # run together
+    ("Meta invirtió en ScaleAI.", "es", "ScaleAI", "Scale AI"),
+    ("OpenIA anunció un modelo.", "es", "OpenIA", "OpenAI"),  # "IA": Spanish for AI, a known misspelling
 ])
 def test_misspellings_caught(registry, text, lang, written, canonical):
     assert (written, canonical) in near(text, lang, registry)

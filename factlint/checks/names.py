@@ -45,6 +45,7 @@ class Registry:
         self._resolved: dict[tuple, tuple] = {}
         self.by_name = {entity["name"]: entity for entity in entities}
         self.one_word: dict[str, tuple] = {}  # "openai" -> (OpenAI, "OpenAI"): a one-word name split in two
+        self.joined: dict[str, tuple] = {}  # "huggingface" -> (Hugging Face, "Hugging Face"): run together
         self.first_names: set[str] = set()  # of people: followed by another surname, someone else's
         for entity in entities:
             for words, fuzzy in self._forms(entity):
@@ -53,6 +54,8 @@ class Registry:
                 self.exact.setdefault(words, entity)
                 if len(words) == 1 and fuzzy and len(words[0]) >= 6:
                     self.one_word.setdefault(words[0].lower(), (entity, words[0]))
+                if len(words) > 1 and fuzzy and entity["type"] != "person":
+                    self.joined.setdefault("".join(words).lower(), (entity, " ".join(words)))
                 if fuzzy:
                     form = Form(words, entity, fuzzy)
                     self.by_block[(len(words), _initial(words[-1]))].append(form)
@@ -126,6 +129,7 @@ class Registry:
 
 
 SPLIT = "written as two words"  # the reason given for "Open AI", "Deep Mind"
+JOINED = "written as one word"  # and for "Huggingface", "ScaleAI"
 
 
 def _words(name: str) -> list[str]:
@@ -184,6 +188,10 @@ def resolve(mention_words, registry: Registry):
             found = registry.one_word.get("".join(mention_words[i:j]).lower())
             if found is not None:
                 take(i, j, found[0], "near", SPLIT)
+        for i, j in spans(1, 1):
+            found = registry.joined.get(mention_words[i].lower())
+            if found is not None and (mention_words[i],) not in registry.exact:
+                take(i, j, found[0], "near", JOINED)
 
     def someone_else(i) -> bool:
         """Is the word at ``i`` a registered person's first name followed by a surname the
@@ -337,6 +345,8 @@ class NameKind(SummarizedKind):
         words = written.split()  # markup blanked inside the name leaves several spaces
         if reason == SPLIT:  # "Deep Mind": the one-word form it splits, not "Google DeepMind"
             target = self.registry.one_word_form("".join(words).lower())
+        elif reason == JOINED:  # "Huggingface": the name of several words it runs together
+            target = self.registry.joined[words[0].lower()][1]
         else:
             target = self.registry.spelled(entity, words) or entity["name"]
         notes = entity.get("notes", {})
