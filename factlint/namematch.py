@@ -82,6 +82,10 @@ def compare_tokens(m: str, f: str, relaxed: bool = False) -> str | None:
     if ma == fa + fa[-1]:
         return "last letter doubled"
     if ma.startswith(fa):
+        # beside a first name that agrees: "Tim Cooke", "Lisa Sue"; not a plural, a possessive or
+        # a people's adjective ("North Korean", "Saudi")
+        if relaxed and len(ma) == len(fa) + 1 and ma[-1] not in "si" and not ma.endswith("an"):
+            return "1 letter added"
         return None  # an inflection or a longer word (Googled, Metaverse)
     if fa.startswith(ma) and not (relaxed and sounds_alike(m, f)):
         missing = len(fa) - len(ma)

@@ -37,6 +37,7 @@ def near(text, lang, registry):
     ("La plataforma Huggingface creció.", "es", "Huggingface", "Hugging Face"),  # run together
     ("Meta invirtió en ScaleAI.", "es", "ScaleAI", "Scale AI"),
     ("OpenIA anunció un modelo.", "es", "OpenIA", "OpenAI"),  # "IA": Spanish for AI, a known misspelling
+    ("Apple's Tim Cooke said", "en", "Tim Cooke", "Tim Cook"),  # a letter added, the first name agrees
 ])
 def test_misspellings_caught(registry, text, lang, written, canonical):
     assert (written, canonical) in near(text, lang, registry)
@@ -81,6 +82,11 @@ def test_a_slip_of_the_finger_is_a_misspelling():
 def test_mark_and_marc_only_with_the_same_surname():
     assert compare_names(["Marc", "Zuckerberg"], ["Mark", "Zuckerberg"])
     assert compare_names(["Marc", "Benioff"], ["Mark", "Zuckerberg"]) is None
+    # a letter added beside an agreeing word, but not a people's adjective, a plural or a possessive
+    assert compare_names(["Lisa", "Sue"], ["Lisa", "Su"]) == "1 letter added"
+    assert compare_names(["North", "Korean"], ["North", "Korea"]) is None
+    assert compare_names(["Saudi", "Arabia"], ["Saud", "Arabia"]) is None
+    assert compare_names(["Tim", "Cooks"], ["Tim", "Cook"]) is None
 
 
 def test_sentence_initial_common_words_are_not_names():
