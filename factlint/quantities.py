@@ -210,12 +210,27 @@ def _is_version(text, start, before, lang) -> bool:
     return not SENTENCE_OPENS.search(text, max(0, start - 40), before.start(1))  # not a sentence-initial word
 
 
+def _counts_plural(text, end, before, approx, lang) -> bool:
+    """Does a figure of four digits that could be a year count the plural noun after it ("2000
+    efectivos", "unos 1800 soldados")?  Not after a word that puts a year after it ("desde 1990
+    los precios"), unless an approximation opens it, and only in a language that lists those
+    words: English groups such counts ("2,000 troops") and puts years before nouns ("the 2016
+    elections")."""
+    if not lang.year_prepositions:
+        return False
+    noun = PLURAL_AFTER.match(text, end)
+    if noun is None or noun.group(1).lower() in lang.stopwords or noun.group(1).endswith("mos"):
+        return False  # "en 2000 fuimos": a verb
+    return approx or not (before and before.group(1).lower() in lang.year_prepositions)
+
+
 def _labelled(before, lang) -> bool:
     """Is the word before a figure (``_word_before``) a label noun ("district", "calle", "canal")?"""
     return bool(before) and before.group(1).lower() in lang.label_nouns
 
 
 PLAIN_WORD_AFTER = re.compile(r"\s+[^\W\d_]*[a-zà-ÿ]")  # a word in lower case: the noun an amount counts
+PLURAL_AFTER = re.compile(r"[ \xa0]([a-zà-ÿ]{3,}s)(?![\w-])")  # a plural noun right after a figure
 NOUN_AFTER = re.compile(r"\s+(?!(?:or|and|o|u|y|e|ou)\b)[^\W\d_]*[a-zà-ÿ]")  # the same, not "or", "o", "ou"
 
 
@@ -337,7 +352,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                 or p["currency_words"].get(post.lower(), "")
         elif g["unit"]:
             kind, unit = "unit", p["units"][g["unit"]]
-        elif g["digits"] and YEAR_DIGITS.fullmatch(g["digits"]) and not scaled:
+        elif g["digits"] and YEAR_DIGITS.fullmatch(g["digits"]) and not scaled \
+                and not _counts_plural(masked, m.end(), before, bool(g["approx"]), lang):
             kind = "year"
         elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
             kind = "date"

@@ -104,6 +104,14 @@ def values(text, lang):
     ("twenty years and one day", "en", [(20, "count")]),  # "one" alone is a pronoun as often as a count
     ("He founded Facebook 21 years ago.", "en", [(21, "count")]),  # a duration after a name: no version
     ("The Llama 3 models reached Windows 11 users.", "en", []),  # versions
+    ("three-quarters of a million people", "en", [(750_000, "count")]),
+    ("tres cuartos de millón de personas", "es", [(750_000, "count")]),
+    # Spanish and Portuguese write four digits ungrouped: before a plural noun, a count
+    ("La fuerza de 2000 efectivos llegó.", "es", [(2000, "count")]),
+    ("Unos 1500 soldados chegaram.", "pt", [(1500, "count")]),
+    ("Desde 2015 los precios subieron.", "es", [(2015, "year")]),
+    ("En 2000 fuimos campeones.", "es", [(2000, "year")]),  # a verb
+    ("the 2016 elections", "en", [(2016, "year")]),  # English groups counts: "2,000 troops"
 ])
 def test_values_understood(text, lang, expected):
     assert values(text, lang) == expected

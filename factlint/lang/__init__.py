@@ -45,6 +45,7 @@ class Language:
         self.titles = frozenset(data.get("titles", []))
         self.particles = frozenset(data.get("particles", []))
         self.particle_pairs = frozenset(data.get("particle_pairs", []))
+        self.year_prepositions = frozenset(data.get("year_prepositions", []))
         self.months = {m: i + 1 for i, m in enumerate(data.get("months", []))}
         for i, m in enumerate(data.get("month_abbreviations", [])):
             self.months.setdefault(m, i + 1)
