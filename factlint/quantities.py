@@ -122,12 +122,19 @@ def _patterns(code: str):
     decade = re.compile(_filled(d["decades"], d), re.I) if d.get("decades") else None
     time = re.compile(r"(?<![\w:])(?:" + _filled(d["time_pattern"], d) + r")(?!\w)", re.I) \
         if d.get("time_pattern") else None
+    # "one in four", "uno de cada cuatro", "um em cada quatro": a share, read as a percentage
+    ratio_values = {**(d.get("number_word_compounds") or {}).get("units", {}), **words}
+    ratio_number = rf"\d{{1,3}}(?!\d|[.,]\d)|{_alternation(_with_capitals(ratio_values))}"
+    ratio = re.compile(rf"(?<![\w.,])(?P<a>{ratio_number})\s+(?:{_alternation(d['ratio_joiners'])})\s+"
+                       rf"(?P<b>{ratio_number})(?![\w.,]\d|\w)") if d.get("ratio_joiners") else None
     literals = LiteralIndex()
     gates = {name: literals.gate(pattern.pattern, pattern.flags)
-             for name, pattern in (("vague", vague), ("ordinal_words", ordinal_words), ("decade", decade))
+             for name, pattern in (("vague", vague), ("ordinal_words", ordinal_words), ("decade", decade),
+                                   ("ratio", ratio))
              if pattern is not None}
     return {"main": main, "vague": vague, "ordinal_digits": ordinal_digits, "ordinal_words": ordinal_words,
-            "decade": decade, "time": time, "literals": literals, "gates": gates,
+            "decade": decade, "time": time, "ratio": ratio, "ratio_values": ratio_values,
+            "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units, "approximate": frozenset(d.get("approximate_numbers", [])),
             "currency_words": currency_words, "lang": lang}
 
@@ -307,6 +314,9 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             found.append(q)
             taken.add(m.start(), m.end())
 
+    if p["ratio"] is not None and "ratio" not in skipped:
+        found.extend(_ratios(masked, p, taken))
+
     for m in p["main"].finditer(masked):
         g = m.groupdict()
         num_start = m.start("digits") if g["digits"] else m.start("word")
@@ -409,6 +419,18 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
 
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:el|la|los|las|del|al|o|a|os|as|do|da|no|na)\s+$", re.I)
 WORD_AFTER = re.compile(r"\s+([a-zà-ÿ]+)")
+
+
+def _ratios(text, p, taken) -> list[Quantity]:
+    """The shares written as "one in four" (25%), not a count in a time ("2 in 10 minutes")."""
+    found = []
+    for m in p["ratio"].finditer(text):
+        a, b = (int(x) if x.isdigit() else p["ratio_values"].get(x.lower(), 0) for x in m.group("a", "b"))
+        if not 0 < a < b or _next_word(text, m.end()) in TIME_NOUNS or not taken.free(m.start(), m.end()):
+            continue
+        found.append(Quantity(m.start(), m.end(), m.group(), round(100 * a / b, 2), "percent", precision=0.01))
+        taken.add(m.start(), m.end())
+    return found
 
 
 def _ordinal_in_place(text, start, end, lang) -> bool:

@@ -112,6 +112,12 @@ def values(text, lang):
     ("Desde 2015 los precios subieron.", "es", [(2015, "year")]),
     ("En 2000 fuimos campeones.", "es", [(2000, "year")]),  # a verb
     ("the 2016 elections", "en", [(2016, "year")]),  # English groups counts: "2,000 troops"
+    # a share: "one in four" is 25%; a count in a time is none ("2 in 10 minutes")
+    ("One in four adults and 1 out of 5 children", "en", [(25, "percent"), (20, "percent")]),
+    ("una de cada tres mujeres", "es", [(33.33, "percent")]),
+    ("uma a cada cinco crianças", "pt", [(20, "percent")]),
+    ("he scored 2 in 10 minutes", "en", [(2, "count"), (10, "count")]),
+    ("706 in 2011", "en", [(706, "count"), (2011, "year")]),
 ])
 def test_values_understood(text, lang, expected):
     assert values(text, lang) == expected
@@ -184,6 +190,8 @@ def _q(text, lang):
     (("twenty-one", "en"), ("21", "es")),
     (("treinta y dos", "es"), ("thirty-two", "en")),
     (("vinte e duas", "pt"), ("22", "en")),
+    (("one in four", "en"), ("uno de cada cuatro", "es")),
+    (("one in three", "en"), ("33%", "pt")),
 ])
 def test_equal_across_languages(a, b):
     assert same_value(_q(*a), _q(*b))
@@ -200,6 +208,7 @@ def test_equal_across_languages(a, b):
     (("1 inch", "en"), ("5 cm", "pt")),  # within "1"'s last digit plus one, not within its rounding
     (("about 30 yards", "en"), ("quase 3 metros", "pt")),
     (("fifty-eight", "en"), ("50", "es")),  # the tens alone are not the number
+    (("one in four", "en"), ("uno de cada tres", "es")),
 ])
 def test_conflicts(a, b):
     assert not same_value(_q(*a), _q(*b))
