@@ -69,6 +69,32 @@ def test_a_refusal_to_comment_sources_nothing(linter, refusal, lang):
     assert _codes(linter, wire.format(said), lang) == []
 
 
+def test_wire_copy_reads_the_next_paragraph_for_one_sentence_only(linter):
+    """A paragraph of several sentences, or a list's item, is not wire copy's flow: the next
+    paragraph's source is its own."""
+    opening = "The plant opened in March.\n\nIt employs local workers.\n\nThe site is large.\n\n"
+    said = "\n\nThe chief executive said so on Monday.\n\nThe end came."
+    assert _codes(linter, opening + "Sales will double next year." + said, "en") == []
+    assert _codes(linter, opening + "The site grew. Sales will double next year." + said, "en") == ["FL301"]
+
+
+def test_a_list_of_facts_is_not_sourced_by_the_paragraph_after_it(tmp_path, cli):
+    (tmp_path / "a.md").write_text(
+        "---\nlang: en\n---\nMeta released it.\n\nThe plant opened.\n\nIt employs workers.\n\nKey facts:\n\n"
+        "- The model has 400 billion parameters, according to Meta.\n- Training cost $500 million.\n\n"
+        "> \"We are building the future,\" Zuckerberg wrote on Threads.\n", encoding="utf-8")
+    r = cli("check", "a.md", "--no-cache", "--select", "FL301", "--format", "concise", cwd=tmp_path)
+    assert r.returncode == 1 and "a.md:13:3: FL301" in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Training cost an estimated $500 million.", True),  # an adjective: nobody estimated it here
+    ("Analysts estimated the cost at $500 million.", False),
+])
+def test_an_estimated_figure_names_no_source(linter, text, flagged):
+    assert _codes(linter, text, "en") == (["FL301"] if flagged else [])
+
+
 def test_quote_with_speaker_in_paragraph_is_sourced(linter):
     text = "“Essas dinâmicas são invisíveis para o consumidor dos EUA”, disse Nicholson. “Mas eles são extremamente importantes.”"
     assert _codes(linter, text, "pt") == []

@@ -42,6 +42,7 @@ LEDE_SEARCH = 8  # paragraphs looked at for the lede after a title (share button
 LAYOUT_MIN_PARAGRAPHS = 4
 SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one-sentence-per-paragraph layout
 QUOTE_CLOSERS = " \t\n\"”»’)'"
+LIST_ITEM_BEFORE = re.compile(r"(?:^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+|<li(?:\s[^>]*)?>\s*)$", re.I | re.M)  # opens an item
 HEADING_BEFORE = re.compile(r"(?:^[ \t]{0,3}#{1,6}|<h[1-6](?:\s[^>]*)?>)\s*$", re.I | re.M)  # what opens a heading
 QUOTE_MARK = re.compile(r'[“”«»"]')
 # a sentence that goes on with the one before ("Según una encuesta, ... Asimismo, ..."): its source too
@@ -263,7 +264,10 @@ def analyse(doc, signals):
                 or number == title:
             continue
         attributed = attributed_in[number]
-        next_speaks = sentence_flow and index + 1 < len(numbers) and attributed_in[numbers[index + 1]][0]
+        # in wire copy, the next paragraph's source is this one-sentence paragraph's too (not a
+        # list's item: a list of facts ends before the paragraph after it)
+        next_speaks = sentence_flow and len(group) == 1 and index + 1 < len(numbers) \
+            and attributed_in[numbers[index + 1]][0] and not _opens_with(LIST_ITEM_BEFORE, doc.source, group[0].start)
         neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
@@ -423,7 +427,12 @@ def _title(text, paragraphs, numbers, signals):
 def _is_heading(source: str, start: int) -> bool:
     """Is the paragraph at ``start`` a Markdown or HTML heading (its marker blanked in the text)?
     A heading is a headline even when it ends with a full stop."""
-    return bool(HEADING_BEFORE.search(source, source.rfind("\n", 0, start) + 1, start))
+    return _opens_with(HEADING_BEFORE, source, start)
+
+
+def _opens_with(marker, source: str, start: int) -> bool:
+    """Does ``marker`` (a Markdown or HTML opening, blanked in the text) open the line at ``start``?"""
+    return bool(marker.search(source, source.rfind("\n", 0, start) + 1, start))
 
 
 def _speaker_label(text: str, start: int, quote_start: int) -> bool:
