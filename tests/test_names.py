@@ -54,6 +54,7 @@ def test_misspellings_caught(registry, text, lang, written, canonical):
     ("Mark Zuckerberg , el director ejecutivo de Meta.", "es"),
     ("Em uma entrevista, Zuckerberg disse que Meta e Nova York crescem.", "pt"),
     ("Ayr won the Tennent's Premiership match of the day.", "en"),  # a beer, not Tencent
+    ("THE DISCLAIMER SHALL APPLY TO ALL USERS.", "en"),  # a legal notice in capitals, not Apple
 ])
 def test_near_misses_left_alone(registry, text, lang):
     assert near(text, lang, registry) == []

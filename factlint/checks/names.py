@@ -168,6 +168,8 @@ def resolve(mention_words, registry: Registry):
     def near(min_len, max_len):
         for i, j in spans(min_len, max_len):
             words = tuple(mention_words[i:j])
+            if len(words) == 1 and words[0].isupper() and len(words[0]) > 3:
+                continue  # a word in capitals, as legal notices write them ("APPLY"), is no name's slip
             matches = {}
             for form in registry.candidates(words):
                 reason = compare_names(list(words), list(form.words))
