@@ -121,6 +121,7 @@ def test_bad_files_named_others_still_checked(cli, tmp_path):
     assert "bin.txt: binary file" in r.stderr
     assert "utf16.md: UTF-16 text, not UTF-8; convert it with: iconv -f utf-16 -t utf-8" in r.stderr
     assert "latin1.txt: not valid UTF-8 at byte 3" in r.stderr and "iconv" in r.stderr
+    assert "(looks like cp1252; " in r.stderr  # a Western code page first, not any that fits
     assert "Traceback" not in r.stderr
     partial = cli("check", str(tmp_path / "bin.txt"), str(tmp_path / "empty.md"), "--no-cache")
     assert partial.returncode == 2 and "All checks passed" not in partial.stdout  # a file went unchecked

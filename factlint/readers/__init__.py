@@ -56,10 +56,15 @@ def _split_bom(data: bytes) -> tuple[bytes, str]:
     return (data[3:], "\ufeff") if data.startswith(b"\xef\xbb\xbf") else (data, "")
 
 
+# the encodings an English, Spanish or Portuguese article was most probably saved in: tried
+# first, since on a short text any code page fits as well ("é" alone "looks like" cp1006)
+WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman"]
+
+
 def _guess_encoding(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best() or from_bytes(data).best()
     return best.encoding if best is not None else None
 
 
