@@ -490,6 +490,18 @@ def test_temperatures_agree_within_degrees():
     assert not same_value(temp(104, "degF"), temp(44, "degC"))  # 40 °C: 8% of 104 would have let it pass
 
 
+def test_a_false_friend_is_named(tmp_path, cli):
+    """A Spanish "billón" is a million million: a translator who writes it for "billion" is told so."""
+    for lang, text in [("en", "Meta has 3 billion users, the company said."),
+                       ("es", "Meta tiene 3 billones de usuarios, dijo la empresa."),
+                       ("pt", "A Meta tem 3 bilhões de usuários, disse a empresa.")]:
+        (tmp_path / f"b.{lang}.md").write_text(f"---\nlang: {lang}\nstory: b\n---\n{text}\n", encoding="utf-8")
+    r = cli("check", ".", "--no-cache", "--format", "concise", cwd=tmp_path)
+    assert r.returncode == 1 and "b.es.md:5:12: FL201" in r.stdout
+    assert "a Spanish billón is a million million; a billion is mil millones)" in r.stdout
+    assert "b.en.md" not in r.stdout.split("Found")[0].replace("in b.en.md", "")
+
+
 def test_the_odd_version_out_is_reported_alone(tmp_path):
     """Two versions agree, one differs: the one that differs is reported, once, with both others."""
     found = _story(tmp_path, {"en": "The firm, valued at $1.5bn, was founded in 1998.",

@@ -195,11 +195,27 @@ class NumberKind(SummarizedKind):
                 # figures as read, their spaces collapsed (markup blanked around them leaves several)
                 text, other_text = " ".join(q["text"].split()), " ".join(oq["text"].split())
                 message = rule.format_message(here=describe(q), there=describe(oq), text=text, other_text=other_text,
-                                              other=f"{other.path}:{oq['loc']['line']}", how=how)
+                                              other=f"{other.path}:{oq['loc']['line']}",
+                                              how="; ".join([how, *_false_friends((entry, q), (other, oq))]))
                 rel = [related_location(other.path, oq["loc"], f"{other_text!r} in the {other.lang} version")]
                 out.append((corpus_finding(entry, rule, q["loc"], message, related=rel, snippet=q["text"]),
                             _figure_key(entry, q), _figure_key(other, oq)))
         return out
+
+
+def _false_friends(*versions) -> list[str]:
+    """What to tell a translator whose figure is a thousand times the other version's and is
+    written with a scale word of their language that looks like the English one ("billón")."""
+    (_, q), (_, oq) = versions
+    if min(q["value"], oq["value"]) <= 0 or round(max(q["value"], oq["value"]) / min(q["value"], oq["value"])) != 1000:
+        return []
+    from factlint.lang import load, supported
+
+    notes = []
+    for entry, figure in versions:
+        friends = load(entry.lang).data.get("false_friends", {}) if entry.lang in supported() else {}
+        notes += [note for word, note in friends.items() if re.search(rf"(?<!\w){word}(?!\w)", figure["text"], re.I)]
+    return list(dict.fromkeys(notes))
 
 
 # one or two decimals after the mark ("1.5", "20,4"); groups of three after a thousands separator
