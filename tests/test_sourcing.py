@@ -556,6 +556,10 @@ def test_quote_speakers(linter, text, lang, flagged):
     ("The deal is worth $40 million, said a source close to the talks.", "en", True),
     ("The river is the main source of water for the town.", "en", False),
     ("La fuente de la plaza se reformó en 2019.", "es", False),
+    # one person with no name, as many
+    ("Una persona familiarizada con el asunto dijo que el acuerdo se rompió.", "es", True),
+    ("Alguien cercano a la empresa dijo que el acuerdo se rompió.", "es", True),
+    ("Uma pessoa a par das negociações disse que o acordo foi rompido.", "pt", True),
 ])
 def test_anonymous_sources_only_when_they_attribute(linter, text, lang, flagged):
     assert ("FL302" in _codes(linter, text, lang)) is flagged
