@@ -538,6 +538,12 @@ def test_quotation_over_several_paragraphs(linter):
     # a capitalised first word is a sentence's: speech; a name in quotation marks keeps its capitals
     ('El modelo mejoró.\n\n"Acabamos de empezar con todo esto".', "es", True),
     ('Viajó a la "República Democrática del Congo Oriental" en 2019.', "es", False),
+    # any verb in the past that tags a quotation names its speaker
+    ('Texto.\n\n"No vamos a aceptar este acuerdo a ningún precio", zanjó el ministro.', "es", False),
+    ('Texto.\n\n"Não vamos aceitar este acordo a nenhum preço", cravou o ministro.', "pt", False),
+    ('Text.\n\n"We will not accept this deal at any price," the minister hissed.', "en", False),
+    ('Texto.\n\n"No vamos a aceptar este acuerdo a ningún precio", pero nadie lo firmó.', "es", True),
+    ('Texto.\n\n"Não vamos aceitar este acordo a nenhum preço", o que irritou o ministro.', "pt", True),
 ])
 def test_quote_speakers(linter, text, lang, flagged):
     assert ("FL303" in _codes(linter, text, lang)) is flagged
