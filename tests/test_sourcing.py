@@ -459,6 +459,8 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The man is accused of burning a Mississippi woman alive in 2014.", "en", True),
     ("Su novia lo acusó de golpearla en la cara.", "es", False),
     ("En diciembre de 2017, se le acusó de agredir a su padre, Todd Palin.", "es", True),
+    ("O clima ficou tenso devido às alegações de má conduta.", "pt", True),  # "a" with its article
+    ("A cidade cresceu graças ao porto.", "pt", True),
     ("A primeira-ministra acusou os críticos de fazerem politiquice com o futuro do país.", "pt", False),
     ("O ministro foi acusado de corrupção em 2017.", "pt", True),
 ])
