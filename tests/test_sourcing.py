@@ -461,6 +461,7 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("En diciembre de 2017, se le acusó de agredir a su padre, Todd Palin.", "es", True),
     ("O clima ficou tenso devido às alegações de má conduta.", "pt", True),  # "a" with its article
     ("A cidade cresceu graças ao porto.", "pt", True),
+    ("La ciudad se vació debido al gran número de compradores extranjeros.", "es", True),
     ("A primeira-ministra acusou os críticos de fazerem politiquice com o futuro do país.", "pt", False),
     ("O ministro foi acusado de corrupção em 2017.", "pt", True),
 ])
