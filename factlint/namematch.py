@@ -173,8 +173,10 @@ def translation_slip(mention: list[str], form: list[str]) -> str | None:
     if len(differing) != 1:
         return None
     m, f = differing[0]
-    if len(f) > 5 and {m.lower()[-3:], f.lower()[-3:]} == {"sky", "ski"} and m[:-1] == f[:-1]:
-        return None  # Slavic names end in -ski in Spanish and Portuguese: Zelensky / Zelenski
+    if len(f) > 3 and m[:-1] == f[:-1] and {m[-1].lower(), f[-1].lower()} == {"y", "i"} and f[-2] != f[-3]:
+        # a Russian or Ukrainian final "й" is "i" in Spanish: Zelensky / Zelenski, Dmitry / Dmitri
+        # (not after a doubled letter, as English names end: "Perri" is a slip of Perry)
+        return None
     if m.lower() == f.lower() or strip_accents(m) == strip_accents(f) or len(f) < 3 \
             or any(ch.isdigit() for ch in m + f) or edit_distance(m, f) != 1 or m == f + "s" or f == m + "s":
         return None  # case, accents, a plural ("las Ryder Cups"), or not one edit

@@ -187,6 +187,8 @@ def test_fix_only_for_a_single_candidate():
     ("Paula Silva", "Paulo Silve", False),       # two words differ
     ("Pensilvania", "Pennsylvania", False),      # a single word: translated names of places
     ("Volodymyr Zelenski", "Volodymyr Zelensky", False),  # Spanish writes Slavic names in -ski
+    ("Dmitri Peskov", "Dmitry Peskov", False),  # and a Russian final "й" as "i"
+    ("Rick Perri", "Rick Perry", True),  # an English name
 ])
 def test_translation_slip(mention, form, slip):
     from factlint.namematch import translation_slip
