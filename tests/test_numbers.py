@@ -490,6 +490,19 @@ def test_temperatures_agree_within_degrees():
     assert not same_value(temp(104, "degF"), temp(44, "degC"))  # 40 °C: 8% of 104 would have let it pass
 
 
+def test_a_vague_amount_is_no_rival_of_an_exact_figure(tmp_path):
+    """The seeds' Spanish version is abridged, so a gap holds more figures in English:
+    "thousands", right after "18 million", must not keep "180 millones" from being its partner
+    (the brief's own example, made in the seeds' English version)."""
+    from conftest import SEEDS
+
+    es = next(SEEDS.glob("000_*")).read_text(encoding="utf-8")
+    en = next(SEEDS.glob("001_*")).read_text(encoding="utf-8")
+    assert "more than 180 million times" in en
+    found = _story(tmp_path, {"es": es, "en": en.replace("more than 180 million times", "more than 18 million times")})
+    assert ("v.en.md", ["v.es.md"]) in found and ("v.es.md", ["v.en.md"]) in found
+
+
 def test_a_false_friend_is_named(tmp_path, cli):
     """A Spanish "billón" is a million million: a translator who writes it for "billion" is told so."""
     for lang, text in [("en", "Meta has 3 billion users, the company said."),

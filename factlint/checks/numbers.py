@@ -513,9 +513,12 @@ def _same_context(x, y, small=False, uneven=False, mutual=False) -> bool:
 
 
 def _mutual_nearest(fitting, qa, qb) -> set:
-    """The pairs of ``fitting`` (index pairs) whose two figures are each other's nearest."""
+    """The pairs of ``fitting`` (index pairs) whose two figures are each other's nearest, among
+    figures as exact as they are ("thousands" beside "18 million" is no rival of "180 millones")."""
     nearest_a, nearest_b = {}, {}
     for k, l in fitting:
+        if (qa[k]["kind"] == "vague") != (qb[l]["kind"] == "vague"):
+            continue
         shift = abs(qa[k]["rel"] - qb[l]["rel"])
         if shift < nearest_a.get(k, (2.0,))[0]:
             nearest_a[k] = (shift, l)
