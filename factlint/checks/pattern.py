@@ -30,6 +30,8 @@ class PatternKind(RuleKind):
         "ignorecase": {"type": "boolean"},
         "nonword": {"type": "boolean", "description": "do not add word boundaries"},
         "exceptions": {"type": "array", "items": {"type": "string"}},
+        "skip_foreign_quotes": {"type": "boolean", "description": "leave matches inside a quotation written in "
+                                "another language than the article's: a verbatim quote is not the writer's to fix"},
     }
 
     def __init__(self, rules, data, settings):
@@ -71,6 +73,8 @@ class PatternKind(RuleKind):
                     key = text.lower() if rule.options.get("ignorecase") else text
                     if key in exceptions:
                         continue
+                    if rule.options.get("skip_foreign_quotes") and _in_foreign_quote(doc, match.start()):
+                        continue
                     markup = doc.text[match.start():match.end()] != doc.source[match.start():match.end()]
                     if markup and not _still_matches(pattern, doc, match.start(), match.end()):
                         continue  # the markup made the match ("said</a>."): the reader sees none
@@ -84,6 +88,16 @@ class PatternKind(RuleKind):
                     findings.append(finding(doc, rule, match.start(), match.end(),
                                             rule.format_message(**values), fix=fix))
         return findings, None
+
+
+def _in_foreign_quote(doc, at) -> bool:
+    """Is ``at`` inside a quotation in another language than ``doc``'s ("AI is the future",
+    quoted in English in a Spanish article)?"""
+    from factlint.checks.sourcing import QUOTE
+    from factlint.lang import detect_language
+
+    return any(m.start() <= at < m.end() and detect_language(m.group()) not in (None, doc.lang)
+               for m in QUOTE.finditer(doc.text, max(0, at - 2000), at + 2000))
 
 
 CONTEXT = 40  # characters either side of a match read again without markup
