@@ -110,7 +110,7 @@ def _patterns(code: str):
         rf"(?:{GAP}(?P<half_before>{_alternation(d.get('half_before_scale', []))})(?!\w))?"
         rf"(?:(?:(?:{GAP})?(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
         rf"(?:{GAP}(?P<half_after>{_alternation(d.get('half_after_scale', []))})(?!\w))?"
-        rf"(?:(?:{GAP})?(?P<pct>%|{_alternation(d.get('percent_words', []))})(?!\w))?"
+        rf"(?:(?:{GAP})?(?P<pct>%|{_alternation([*d.get('percent_words', []), *d.get('basis_point_words', [])])})(?!\w))?"
         rf"(?:(?:{GAP}(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
         rf"(?:(?:(?:{GAP})?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
     )
@@ -136,7 +136,8 @@ def _patterns(code: str):
             "decade": decade, "time": time, "ratio": ratio, "ratio_values": ratio_values,
             "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units, "approximate": frozenset(d.get("approximate_numbers", [])),
-            "currency_words": currency_words, "lang": lang}
+            "currency_words": currency_words, "lang": lang,
+            "basis_points": frozenset(w.lower() for w in d.get("basis_point_words", []))}
 
 
 WORD_LISTS = ("decade_words", "hour_words", "hour_fractions")  # what a language's patterns may name
@@ -355,6 +356,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
         kind, unit = "count", ""
         if g["pct"]:
             kind = "percent"
+            if g["pct"].lower() in p["basis_points"]:  # "25 basis points" is 0.25 percentage points
+                value, tolerance = value / 100, tolerance / 100
         elif g["cur_pre"] or g["cur_post"]:
             kind = "money"
             post = g["cur_post"] or ""

@@ -118,6 +118,10 @@ def values(text, lang):
     ("uma a cada cinco crianças", "pt", [(20, "percent")]),
     ("he scored 2 in 10 minutes", "en", [(2, "count"), (10, "count")]),
     ("706 in 2011", "en", [(706, "count"), (2011, "year")]),
+    # a basis point is a hundredth of a percentage point
+    ("rates rose 25 basis points", "en", [(0.25, "percent")]),
+    ("los tipos subieron 25 puntos básicos", "es", [(0.25, "percent")]),
+    ("os juros subiram 50 pontos-base", "pt", [(0.5, "percent")]),
 ])
 def test_values_understood(text, lang, expected):
     assert values(text, lang) == expected
@@ -192,6 +196,7 @@ def _q(text, lang):
     (("vinte e duas", "pt"), ("22", "en")),
     (("one in four", "en"), ("uno de cada cuatro", "es")),
     (("one in three", "en"), ("33%", "pt")),
+    (("25 basis points", "en"), ("0,25 puntos porcentuales", "es")),
 ])
 def test_equal_across_languages(a, b):
     assert same_value(_q(*a), _q(*b))
