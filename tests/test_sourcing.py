@@ -269,6 +269,8 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("We will succeed, because we are more powerful together.", "en", False),
     ("The US will succeed, because it is more powerful.", "en", True),  # "US" is no "us"
     ("World War I killed 17 million people.", "en", True),  # a numeral, not "I"
+    ("When I reached him this week, it was a sunny 80 degrees outside his home.", "en", False),  # the writer
+    ("After World War I ended, 80 million people had died.", "en", True),
     ("I was sure the economy would grow 5% next year.", "en", False),
     ("La oposición no va a votar por él, no es popular con nuestro partido.", "es", False),
     ("Eu prometo que, da próxima vez, isso não vai ocorrer.", "pt", False),
