@@ -78,6 +78,20 @@ def test_wire_copy_reads_the_next_paragraph_for_one_sentence_only(linter):
     assert _codes(linter, opening + "The site grew. Sales will double next year." + said, "en") == ["FL301"]
 
 
+@pytest.mark.parametrize("after,lang,flagged", [
+    ("El portavoz lo confirmó el lunes.", "es", False),  # it sources the paragraph before
+    ("El ministro dijo que los refugiados pueden volver.", "es", True),  # it reports its own content
+    ("Além disso, disseram que o navio é mais pesado.", "pt", False),  # the same speaker goes on
+    ("The minister said that refugees could return.", "en", True),
+])
+def test_a_paragraph_reporting_its_own_content_sources_only_that(linter, after, lang, flagged):
+    opening = {"es": "La planta abrió en marzo.", "pt": "A fábrica abriu em março.", "en": "The plant opened in March."}[lang]
+    claim = {"es": "Francia tiene más de 1.000 soldados en el país.", "pt": "A França tem mais de 1.000 soldados no país.",
+             "en": "France has more than 1,000 troops in the country."}[lang]
+    wire = f"{opening}\n\n{opening}\n\n{claim}\n\n{after}\n\n{opening}"
+    assert _codes(linter, wire, lang) == (["FL301"] if flagged else [])
+
+
 def test_a_list_of_facts_is_not_sourced_by_the_paragraph_after_it(tmp_path, cli):
     (tmp_path / "a.md").write_text(
         "---\nlang: en\n---\nMeta released it.\n\nThe plant opened.\n\nIt employs workers.\n\nKey facts:\n\n"

@@ -110,6 +110,7 @@ def _compile(patterns):
 class Signals:
     attribution: object = None
     refusals: object = None
+    own_content: object = None
     anonymous: object = None
     hedges: object = None
     opinion: object = None
@@ -141,7 +142,7 @@ class Signals:
             claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
 
 
-GATED = ("attribution", "refusals", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule", "weather")
+GATED = ("attribution", "refusals", "own_content", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule", "weather")
 
 
 def _signals(lang, slot) -> Signals:
@@ -149,7 +150,7 @@ def _signals(lang, slot) -> Signals:
     try:
         return Signals(
             attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
-            refusals=_compile(slot.get("refusals")),
+            refusals=_compile(slot.get("refusals")), own_content=_compile(slot.get("own_content")),
             anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
             opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
             penalty=_compile(slot.get("penalty")),
@@ -265,9 +266,12 @@ def analyse(doc, signals):
             continue
         attributed = attributed_in[number]
         # in wire copy, the next paragraph's source is this one-sentence paragraph's too (not a
-        # list's item: a list of facts ends before the paragraph after it)
+        # list's item: a list of facts ends before the paragraph after it; nor when the next
+        # paragraph reports content of its own, "X dijo que ...")
         next_speaks = sentence_flow and len(group) == 1 and index + 1 < len(numbers) \
-            and attributed_in[numbers[index + 1]][0] and not _opens_with(LIST_ITEM_BEFORE, doc.source, group[0].start)
+            and attributed_in[numbers[index + 1]][0] and not _opens_with(LIST_ITEM_BEFORE, doc.source, group[0].start) \
+            and not _reports_its_own(text[paragraphs[numbers[index + 1]][0].start:paragraphs[numbers[index + 1]][0].end],
+                                     signals)
         neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
@@ -470,6 +474,13 @@ def _unquoted(sentence: str, quoted) -> str:
     for start, end in quoted:
         sentence = blank(sentence, start, end)
     return sentence
+
+
+def _reports_its_own(sentence, signals) -> bool:
+    """Does ``sentence`` report content of its own ("X dijo que ..."), so that it is no source of
+    the paragraph before?  Not when it goes on from it ("Além disso, disseram que ..."): the
+    same speaker said both."""
+    return _search(signals.own_content, sentence) is not None and CONTINUING.match(sentence) is None
 
 
 def _names_a_source(sentence, signals) -> bool:
