@@ -478,6 +478,11 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("O clima ficou tenso devido às alegações de má conduta.", "pt", True),  # "a" with its article
     ("A cidade cresceu graças ao porto.", "pt", True),
     ("La ciudad se vació debido al gran número de compradores extranjeros.", "es", True),
+    # an embedded question in a sentence that says it is not known asks, it does not claim
+    ("Ainda não se sabe o que causou o acidente.", "pt", False),
+    ("What caused the crash remains unclear.", "en", False),
+    ("Las autoridades intentan determinar dónde recibirá ayuda la población.", "es", False),
+    ("The fire caused the bridge to collapse.", "en", True),
     ("A primeira-ministra acusou os críticos de fazerem politiquice com o futuro do país.", "pt", False),
     ("O ministro foi acusado de corrupção em 2017.", "pt", True),
 ])

@@ -96,6 +96,13 @@ OF_AFTER = re.compile(r"\s+(?:of|de|d[oa]s?)\b", re.I)  # "the 30 metres of wate
 # "si bien" is "although", which asserts
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|si(?!\sbien\b)|a menos que|a no ser que|a não ser que|"
                           r"(?:claro|sabe|saber|sabemos|sabia) se)\s[^,;:()]*\Z", re.I)
+# an embedded question in a sentence that says it is not known: "what caused the crash remains
+# unclear", "no se sabe cuándo recibirá", "não se sabe o que causou": a question, not a claim
+UNKNOWN = re.compile(r"\b(?:unclear|unknown|not (?:yet )?(?:clear|known)|no one knows|investigat\w*|determin\w+|"
+                     r"to find out|wonder\w*|no se sabe|se desconoce|no está claro|investig\w+|averiguar|"
+                     r"pregunt\w+|não se sabe|não está claro|desconhec\w+|apurar)\b", re.I)
+WH_BEFORE = re.compile(r"\b(?:what|why|how|where|when|whether|qué|por qué|cómo|dónde|cuándo|o que|por que|onde|"
+                       r"quando)\s[^,;:()]*\Z", re.I)
 STOPWATCH = re.compile(r"\d{1,3}:\d{2}\b|(?<=\d:)\d{2}\b")  # a match clock, "on 27:37": when, not how much
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
@@ -542,6 +549,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
                 and not (weather and what in ("prediction", "causal")) \
                 and not (what == "causal" and MATCH_WORDS.search(sentence)) \
                 and not (what == "comparison" and TALLY_WORDS.search(match.group())) \
+                and not (what in ("prediction", "causal", "change") and UNKNOWN.search(sentence)
+                         and WH_BEFORE.search(sentence, 0, match.start())) \
                 and not (what in ("superlative", "comparison") and STANDINGS.search(sentence)):
             return f"a {what}: {_shown(match.group())!r}"
     return ""
