@@ -75,11 +75,10 @@ def _tokens(text: str, lang):
             if last in particles:
                 start = match.start("last")
                 # two particles that make one ("von der Leyen"; not "de los": "Dorrans de los Rangers")
-                first = match.string[max(match.start(), start - 6):start - 1].rsplit(" ", 1)[-1]
-                first_start = start - 1 - len(first)
-                if f"{first} {last}" in lang.particle_pairs and match.string[start - 1] == " " and (
-                        first_start == match.start() or (first_start > match.start()
-                                                         and match.string[first_start - 1] == " ")):
+                before = match.string[match.start():start]
+                first = before[:-1].rsplit(" ", 1)[-1] if before.endswith(" ") else ""
+                if f"{first} {last}" in lang.particle_pairs:
+                    first_start = start - 1 - len(first)
                     kept.append(Token(first, first_start, start - 1, initial and first_start == match.start()))
                     initial = False
                 kept.append(Token(last, start, match.end(), initial and start == match.start()))

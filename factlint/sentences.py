@@ -27,9 +27,8 @@ def _inside_spaced(text: str, boundary, token: str, lang) -> bool:
     spaced = lang.spaced_abbreviations
     if not spaced or not token:
         return False
-    ahead = text[boundary.end():boundary.end() + 12]
+    ahead = text[boundary.end():boundary.end() + 12].lstrip()
     behind = text[max(0, boundary.start() - 12):boundary.start()]
-    ahead = ahead.lstrip()
     return any((token == first and ahead.startswith(rest) and not ahead[len(rest):len(rest) + 1].isalnum())
                or behind.endswith(whole) for whole, first, rest in spaced)
 

@@ -185,7 +185,8 @@ def resolve(mention_words, registry: Registry):
 
     # Order matters: known misspellings, then whole names (exact before near), then single words,
     # so "Yann Lacon" is judged as a full name before "Yann" alone counts as a first name.
-    def split():
+    def spacing():
+        """A one-word name split in two ("Open AI"), a name of several words run together ("Huggingface")."""
         for i, j in spans(2, 2):
             found = registry.one_word.get("".join(mention_words[i:j]).lower())
             if found is not None:
@@ -205,7 +206,7 @@ def resolve(mention_words, registry: Registry):
 
     exact(1, MAX_NGRAM, registry.wrong, "wrong", "a known misspelling")
     exact(2, MAX_NGRAM, registry.exact, "exact")
-    split()
+    spacing()
     near(2, MAX_NGRAM)
     exact(1, 1, registry.exact, "exact", unless=someone_else)
     near(1, 1)

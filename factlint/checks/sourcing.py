@@ -275,10 +275,10 @@ def analyse(doc, signals):
         # in wire copy, the next paragraph's source is this one-sentence paragraph's too (not a
         # list's item: a list of facts ends before the paragraph after it; nor when the next
         # paragraph reports content of its own, "X dijo que ...")
-        next_speaks = sentence_flow and len(group) == 1 and index + 1 < len(numbers) \
+        following = paragraphs[numbers[index + 1]][0] if index + 1 < len(numbers) else None
+        next_speaks = sentence_flow and len(group) == 1 and following is not None \
             and attributed_in[numbers[index + 1]][0] and not _opens_with(LIST_ITEM_BEFORE, doc.source, group[0].start) \
-            and not _reports_its_own(text[paragraphs[numbers[index + 1]][0].start:paragraphs[numbers[index + 1]][0].end],
-                                     signals)
+            and not _reports_its_own(text[following.start:following.end], signals)
         neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
