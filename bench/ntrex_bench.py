@@ -62,10 +62,12 @@ def body_start(lines: list[str]) -> int:
     return 0
 
 
-def candidates(lines: list[str], lang: str, rnd: random.Random, variants):
+def candidates(lines: list[str], lang: str, rnd: random.Random, variants, words=False):
     """(line index, start, end, replacement, kind) for each edit ``variants`` (``mutations`` or
-    ``rewrites``) makes of a figure of the body."""
+    ``rewrites``) makes of a figure of the body; with ``words``, also a number word from two to
+    nine changed into another ("nine members" -> "seven members")."""
     out = []
+    small = small_number_words(lang) if words else {}
     for i in range(body_start(lines), len(lines)):
         line = lines[i]
         for m in FIGURE.finditer(line):
@@ -75,7 +77,22 @@ def candidates(lines: list[str], lang: str, rnd: random.Random, variants):
                 continue
             out += [(i, m.start(), m.end() + consumed, change, kind)
                     for kind, change, consumed in variants(text, line[m.end():], lang, rnd)]
+        for m in LOWER_WORD.finditer(line):
+            value = small.get(m.group())
+            if value and not not_an_amount(line, m.start(), m.end(), lang):
+                other = rnd.choice(sorted(w for w, v in small.items() if v != value))
+                out.append((i, m.start(), m.end(), other, "word"))
     return out
+
+
+LOWER_WORD = re.compile(r"(?<![\w-])[^\W\d_A-Z]+(?![\w-])")
+
+
+def small_number_words(lang: str) -> dict[str, int]:
+    """The language's one-word numbers from two to nine: {word: value}."""
+    from factlint.lang import load
+
+    return {w: v for w, v in load(lang).number_words.items() if 2 <= v <= 9 and " " not in w}
 
 
 def not_an_amount(line: str, start: int, end: int, lang: str) -> bool:
@@ -158,7 +175,7 @@ def run_check(directory: Path, select: str = "FL201") -> set[tuple[str, int]]:
     return {(f["path"], f["line"]) for f in json.loads(result.stdout)}
 
 
-def edit_and_check(control, directory, all_groups, rnd, variants, baseline):
+def edit_and_check(control, directory, all_groups, rnd, variants, baseline, words=False):
     """Copy the corpus to ``directory``, make one edit (``variants``) in one version of each
     group, check it: ({story: (file, edit, line before)}, findings the untouched corpus lacks)."""
     shutil.copytree(control, directory)
@@ -167,7 +184,7 @@ def edit_and_check(control, directory, all_groups, rnd, variants, baseline):
         lang = rnd.choice(["en", "es", "pt"])
         path = directory / story.split("/")[0] / langs[lang].name
         lines = path.read_text(encoding="utf-8").split("\n")
-        options = candidates(lines, lang, rnd, variants)
+        options = candidates(lines, lang, rnd, variants, words)
         if options:
             edit = rnd.choice(options)
             path.write_text("\n".join(apply(lines, edit)), encoding="utf-8")
@@ -221,7 +238,7 @@ def main() -> int:
         baseline = run_check(control)
         for round_number in range(args.rounds):
             changes, found = edit_and_check(control, root / f"changed{round_number}", all_groups, rnd, mutations,
-                                            baseline)
+                                            baseline, words=True)
             for story, (rel, change, before) in changes.items():
                 caught = bool(found & places_of(rel, change))
                 tallies[change[4]][0] += caught

@@ -298,8 +298,8 @@ def test_formatted_value_parses_back(lang, number, decimals):
 def test_alignment_reports_changed_figure_only():
     es = extract_quantities("Meta dijo en 2024 que tiene 20.000 empleados y 180 millones de usuarios.", "es")
     en = extract_quantities("Meta said in 2024 it has 20,000 employees and 18 million users.", "en")
-    qa = [dict(q.to_json(), rel=q.start / 70, anchors=["meta"]) for q in es]
-    qb = [dict(q.to_json(), rel=q.start / 65, anchors=["meta"]) for q in en]
+    qa = [dict(q.to_json(), rel=q.start / 70, srel=0.0, anchors=["meta"]) for q in es]
+    qb = [dict(q.to_json(), rel=q.start / 65, srel=0.0, anchors=["meta"]) for q in en]
     pairs, _, _ = align(qa, qb)
     conflicts = [(x["text"], y["text"]) for x, y in pairs if not same_value(x, y)]
     assert conflicts == [("180 millones", "18 million")]
@@ -344,6 +344,22 @@ def test_a_small_count_in_words_is_never_the_partner_of_a_large_figure(linter):
           "218 lojas por 125 milhões de libras para a Celesio, proprietária da rede Lloyds Pharmacy.")
     assert _conflicts(linter, (en, "en"), (pt, "pt")) == [("281", "218")]
     assert _conflicts(linter, (en, "en"), (pt.replace("218", "281"), "pt")) == []
+
+
+def test_a_small_count_alone_in_its_sentence_is_compared_on_one_shared_name(linter):
+    """A count in words that is the only figure of its sentence in both versions, and the only
+    one between two aligned figures, is the same count: "nine members" is not "siete miembros"."""
+    en = "The decision was unanimous among the nine members of the committee, known as Copom."
+    es = "La decisión fue unánime entre los siete miembros del comité, conocido como Copom."
+    assert _conflicts(linter, (en, "en"), (es, "es")) == [("nine", "siete")]
+    assert _conflicts(linter, (en, "en"), (es.replace("siete", "nueve"), "es")) == []
+    # with no shared name, or beside other counts of its sentence, a small count is too often
+    # paraphrased ("match four" / "el cuarto partido", "two down after two" / "dos abajo")
+    assert _conflicts(linter, (en.replace(", known as Copom", ""), "en"),
+                      (es.replace(", conocido como Copom", ""), "es")) == []
+    en = "Spieth sank a putt to take match four all-square when he and Thomas had been two down after two."
+    es = "Spieth embocó un putt para empatar el cuarto partido cuando él y Thomas iban dos abajo tras dos hoyos."
+    assert _conflicts(linter, (en, "en"), (es, "es")) == []
 
 
 def test_the_opener_in_the_fourth_minute(linter):

@@ -110,6 +110,16 @@ def test_a_list_of_facts_is_not_sourced_by_the_paragraph_after_it(tmp_path, cli)
     ("El Tesoro espera recaudar hasta 120 millones de libras al año.", "es", False),  # its expectation
     ("O Tesouro espera arrecadar até 120 milhões de libras por ano.", "pt", False),
     ("Se espera recaudar hasta 120 millones de libras al año.", "es", True),
+    ("Economists had expected a smaller increase of 50 basis points.", "en", False),
+    ("Analysts expected the rate to reach 15% by June.", "en", False),
+    ("The rate is expected to reach 15% by June.", "en", True),  # the passive: whose expectation?
+    ("Growth reached 3%, higher than expected.", "en", True),
+    ("As expected, the bank raised rates by 50 basis points.", "en", True),
+    # whoever ran the poll is the source of its result
+    ("Economists polled by Reuters see inflation at 5.1% in June.", "en", False),
+    ("Los economistas consultados por Reuters ven la inflación en el 5,1 % en junio.", "es", False),
+    ("Economistas ouvidos pela Reuters veem a inflação em 5,1% em junho.", "pt", False),
+    ("He was interviewed by police about the theft of 300 cars.", "en", True),  # no poll, no name
 ])
 def test_an_estimate_is_sourced_by_whoever_makes_it(linter, text, lang, flagged):
     assert _codes(linter, text, lang) == (["FL301"] if flagged else [])

@@ -11,7 +11,7 @@ tolerance) is a conflict reported at both places.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from factlint.checks import (FIRST_LINE, Located, SummarizedKind, corpus_finding, finding, related_location,
                              span_location)
@@ -410,6 +410,7 @@ def align(qa, qb, max_shift=0.3):
             used_b.add(l)
 
     take(anchors)
+    alone_a, alone_b = _alone_in_sentence(qa), _alone_in_sentence(qb)
     bounds = [(-1, -1), *anchors, (len(qa), len(qb))]
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
         gap_a = [k for k in range(i0 + 1, i1) if k not in used_a]
@@ -428,10 +429,11 @@ def align(qa, qb, max_shift=0.3):
             fitting = [(k, l) for k in ks for l in ls if compatible(qa[k], qb[l], dims_a[k], dims_b[l])
                        and not _word_against_figure(qa[k], qb[l])]
             mutual = set() if one_to_one else _mutual_nearest(fitting, qa, qb)
+            sole = len(ks) == 1 and len(ls) == 1 and alone_a[ks[0]] and alone_b[ls[0]]
             scored = sorted(((qa[k]["unit"] != qb[l]["unit"], abs(qa[k]["rel"] - qb[l]["rel"])), k, l)
                             for k, l in fitting
                             if _same_context(qa[k], qb[l], small=_small(qa[k]) or _small(qb[l]),
-                                             uneven=not one_to_one, mutual=(k, l) in mutual))
+                                             uneven=not one_to_one, mutual=(k, l) in mutual, sole=sole))
             take(_monotonic(_greedy(scored)))
     take(_reordered(qa, qb, dims_a, dims_b, used_a, used_b))
     return pairs, [q for k, q in enumerate(qa) if k not in used_a], [q for k, q in enumerate(qb) if k not in used_b]
@@ -451,6 +453,12 @@ def _reordered(qa, qb, dims_a, dims_b, used_a, used_b):
         for l in ls:
             takers[l].append(k)
     return [(k, ls[0]) for k, ls in near.items() if len(ls) == 1 and takers[ls[0]] == [k]]
+
+
+def _alone_in_sentence(quantities) -> list[bool]:
+    """For each quantity, is it the only one of its sentence?"""
+    per_sentence = Counter(q["srel"] for q in quantities)
+    return [per_sentence[q["srel"]] == 1 for q in quantities]
 
 
 def _two_currencies(x, y) -> bool:
@@ -499,13 +507,17 @@ def _word_against_figure(x, y) -> bool:
     return (_small(x) and y["value"] >= 10) or (_small(y) and x["value"] >= 10)
 
 
-def _same_context(x, y, small=False, uneven=False, mutual=False) -> bool:
+def _same_context(x, y, small=False, uneven=False, mutual=False, sole=False) -> bool:
     """Do two quantities stand in corresponding places of their documents?  A small count
-    (often paraphrased) needs two shared names nearby.  So does a figure of a gap that holds
+    (often paraphrased) needs two shared names nearby, or one in the same sentence when, on each
+    side, it is the only figure of its sentence and of its kind between two aligned ones
+    (``sole``: "the nine members ... Copom" / "los siete miembros ... Copom").  So does a figure of a gap that holds
     more figures on one side, unless a shared name puts both in the same sentence, or nearby
     when each is the other's nearest (``mutual``)."""
     shared = set(x["anchors"]) & set(y["anchors"])
     shift = abs(x["rel"] - y["rel"])
+    if small and sole and not uneven and shared and shift < UNEVEN_MAX_SHIFT * 2:
+        return True
     if small or uneven:
         return (len(shared) >= 2 and shift < 0.1) or \
             (not small and bool(shared) and (shift < UNEVEN_MAX_SHIFT or (mutual and shift < 0.1)))
