@@ -40,6 +40,7 @@ PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?
 GAP = r"[^\S\n]+"
 DIGIT_SPACE = re.compile(rf"(?<=\d)(?:{ONE_SPACE})(?=\d)")  # "20 000": a thousands separator
 NEXT_WORD = re.compile(r"\s+(?:(?:de|of|do|da|dos|das|del)\s+)?([^\W\d_]{3,})")  # the noun a figure counts
+MARK_NOUN = re.compile(r"[\s-]+([^\W\d_]+)")  # the noun an ordinal numbers: "89th minute", "89th-minute"
 WORD_BEFORE = re.compile(r"([^\W\d_][\w.-]*)[ \xa0\u202f-]$")  # no-break spaces too: "minuto\xa065"
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
 MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
@@ -353,7 +354,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             value += 0.5 * (factor if scaled else _leading_power(value))
         if not math.isfinite(value):
             continue  # a run of hundreds of digits: no amount, and not storable as JSON
-        kind, unit = "count", ""
+        kind, unit, noun = "count", "", _next_word(text, m.end())
         if g["pct"]:
             kind = "percent"
             if g["pct"].lower() in p["basis_points"]:  # "25 basis points" is 0.25 percentage points
@@ -370,6 +371,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             kind = "year"
         elif g["digits"] and value <= 31 and _is_day_of_month(masked, num_start, m.end(), lang):
             kind = "date"
+        elif before and before.group(1).lower() in lang.minute_marks:
+            noun = lang.minute_marks[before.group(1).lower()]  # "el minuto 89": 89 minutes into a match
         elif _labelled(before, lang) or _dialled(masked, num_start, m.end(), g["digits"], scaled, lang) \
                 or (lang.street_after is not None and lang.street_after.match(masked, m.end())):
             kind = "label"  # "district 17", "calle 125", "call 116 123", "10 Downing Street": which one
@@ -378,7 +381,7 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
             start = m.start()
         approx = bool(g["approx"]) or (g["word"] is not None and g["word"].lower() in p["approximate"])
         q = Quantity(start, m.end(), text[start:m.end()], value, kind, unit=unit, approx=approx,
-                     precision=tolerance, scaled=scaled, grouped=grouped, noun=_next_word(text, m.end()))
+                     precision=tolerance, scaled=scaled, grouped=grouped, noun=noun)
         found.append(q)
         taken.add(q.start, q.end)
 
@@ -412,7 +415,11 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                 continue  # "segundo" is also "according to" and "second (time)"
             if word in lang.data.get("ambiguous_ordinals", ()) and not _ordinal_in_place(masked, m.start(), m.end(), lang):
                 continue  # "un cuarto de hora", "no quarto do hotel": a quarter, a room
-        found.append(Quantity(m.start(), m.end(), m.group(), value, "ordinal"))
+        mark = MARK_NOUN.match(masked, m.end())
+        if mark and mark.group(1).lower() in lang.minute_marks:  # "the 89th minute": 89 minutes into a match
+            found.append(Quantity(m.start(), m.end(), m.group(), value, "count", noun=lang.minute_marks[mark.group(1).lower()]))
+        else:
+            found.append(Quantity(m.start(), m.end(), m.group(), value, "ordinal"))
         taken.add(m.start(), m.end())
 
     found.sort(key=lambda q: q.start)

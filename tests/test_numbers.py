@@ -34,10 +34,10 @@ def values(text, lang):
     ("a vote of 7 to 2", "en", [(7, "count"), (2, "count")]),
     ("ventos de 140 km por hora", "pt", [(140, "unit")]),
     # "cuarto", "quarto" are ordinals between an article and a noun, else a quarter or a room
-    ("llegó en el cuarto minuto", "es", [(4, "ordinal")]),
+    ("llegó en el cuarto minuto", "es", [(4, "count")]),  # a match's minute: four minutes in, as "minuto 4" says
     ("esperó un cuarto de hora", "es", []),
     ("balançar o quarto que dividia", "pt", []),
-    ("ocorreu no quarto minuto", "pt", [(4, "ordinal")]),  # "**180** millones": the emphasis blanked around the figure
+    ("ocorreu no quarto minuto", "pt", [(4, "count")]),  # "**180** millones": the emphasis blanked around the figure
     ("5\nmillion people", "en", [(5, "count")]),  # never across a line break
     ("mil millones de dólares", "es", [(1e9, "money")]),
     ("un billón", "es", [(1e12, "count")]),
@@ -82,7 +82,7 @@ def values(text, lang):
     ("las 7 p.m. ET", "es", [(19 * 60, "time")]),
     ("en el canal 5 del Reino Unido", "es", [(5, "label")]),  # which one, not how many
     ("the race for district 17", "en", [(17, "label")]),
-    ("un gol en el minuto\xa065", "es", [(65, "label")]),  # a no-break space before the figure
+    ("un gol en el minuto\xa065", "es", [(65, "count")]),  # a no-break space before the figure
     ("call Samaritans free on 116 123 (UK and Ireland)", "en", [(116123, "label")]),  # a number to dial
     ("ligue gratuitamente para o número 116 123", "pt", [(116123, "label")]),
     ("the UN will call for 50 000 more troops", "en", [(50000, "count")]),  # troops counted
@@ -360,6 +360,28 @@ def test_a_small_count_alone_in_its_sentence_is_compared_on_one_shared_name(lint
     en = "Spieth sank a putt to take match four all-square when he and Thomas had been two down after two."
     es = "Spieth embocó un putt para empatar el cuarto partido cuando él y Thomas iban dos abajo tras dos hoyos."
     assert _conflicts(linter, (en, "en"), (es, "es")) == []
+
+
+@pytest.mark.parametrize("es,pt,conflicts", [
+    ("Vinícius marcó en el minuto 89 contra el Atlético.", "Vinícius marcou aos 89 minutos contra o Atlético.", []),
+    ("Vinícius marcó en el minuto 98 contra el Atlético.", "Vinícius marcou aos 89 minutos contra o Atlético.",
+     [("89th", "98")]),
+    ("Vinícius marcó en el minuto 89 contra el Atlético.", "Vinícius marcou aos 98 minutos contra o Atlético.",
+     [("89th", "98")]),
+])
+def test_a_minute_of_a_match_is_the_same_as_an_ordinal_or_a_label(linter, es, pt, conflicts):
+    """"the 89th minute", "el minuto 89" and "aos 89 minutos" are one moment of a match."""
+    en = "Vinícius scored in the 89th minute against Atlético."
+    found = _conflicts(linter, (en, "en"), (es, "es")) + _conflicts(linter, (en, "en"), (pt, "pt"))
+    assert found == conflicts
+
+
+def test_a_label_is_the_same_as_an_ordinal(linter):
+    """"el distrito 17" names what "the 17th district" does."""
+    en = "Pennsylvania's 17th district is seeing a flood of cash from Washington."
+    es = "El distrito 17 de Pensilvania recibe una avalancha de dinero de Washington."
+    assert _conflicts(linter, (en, "en"), (es, "es")) == []
+    assert _conflicts(linter, (en, "en"), (es.replace("17", "71"), "es")) == [("17th", "71")]
 
 
 def test_the_opener_in_the_fourth_minute(linter):

@@ -325,6 +325,8 @@ def dimension(q) -> tuple:
         return ("money", "")  # currencies are compared in same_value
     if q["kind"] == "vague":
         return ("vague", q["unit"])
+    if q["kind"] == "label":  # "minuto 89", "distrito 17": which one, as "the 89th minute" says it
+        return ("ordinal", "")
     return (q["kind"], "")
 
 

@@ -70,7 +70,8 @@ WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|we
                          r"|de distancia\b|de distância\b)", re.I)
 # a result of a match or a season (a score, points, a win-loss record): facts of record the event itself reports
 SCORE_WORDS = re.compile(r"\b(?:score[sd]?|scoring|points?|record|tally|lead|win|won|wins|defeat|beat|victory|draw|halftime|"
-                         r"unbeaten|invict[oa]s?|table|tabla|tabela|"
+                         r"unbeaten|invict[oa]s?|table|tabla|tabela|sent off|(?:yellow|red) cards?|"
+                         r"tarjeta (?:roja|amarilla)|doble amarilla|cart(?:ão|ões) (?:vermelho|amarelo)s?|"
                          r"half-time|marcador|puntos?|pontos?|pontuação|placar|victoria|vitória|derrota|empate|ventaja|"
                          r"vantagem|récord|recorde|registro|gan[óo]|ganad[oa]|ganaron|ganhou|ganhad[oa]|ganharam|venci[óo]|venceu)\b", re.I)
 # a match report: what a goal, a pass or a defeat was owed to is the match's record, not a claim

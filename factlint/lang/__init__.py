@@ -58,6 +58,7 @@ class Language:
                                           for a in self.abbreviations if ". " in a)
         self.number_words = _with_compounds(data.get("number_words", {}), data.get("number_word_compounds"))
         self.label_nouns = frozenset(data.get("label_nouns", []))
+        self.minute_marks = data.get("minute_marks", {})  # {"minute": "minutes"}: a match's clock
         streets = data.get("street_nouns", [])
         # the names of a street after a figure: the figure is the house's number ("10 Downing Street")
         self.street_after = re.compile(r"[ \xa0]+(?:[A-Z][\w'’-]*[ \xa0]+){1,3}(?:" + "|".join(map(re.escape, streets))
