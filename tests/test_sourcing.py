@@ -495,6 +495,18 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The fire caused the bridge to collapse.", "en", True),
     ("A primeira-ministra acusou os críticos de fazerem politiquice com o futuro do país.", "pt", False),
     ("O ministro foi acusado de corrupção em 2017.", "pt", True),
+    # an age, or a range of ages, is a fact of record; a share after "which is" is not an age
+    ("Voting is compulsory for citizens aged between 18 and 70.", "en", False),
+    ("El voto es obligatorio para los ciudadanos de entre 18 y 70 años.", "es", False),
+    ("O voto é obrigatório para cidadãos entre 18 e 70 anos.", "pt", False),
+    ("Lula, who is 80, first took office in 2003.", "en", False),
+    ("The company, which is 80% owned by the state, grew fast.", "en", True),
+    # a place in a table is no superlative; a sending-off is the match's record
+    ("Real Madrid moved three points clear at the top of La Liga.", "en", False),
+    ("El Real Madrid se sitúa tres puntos por delante en lo más alto de LaLiga.", "es", False),
+    ("Meta is the top seller of smart glasses.", "en", True),
+    ("Atlético finished with ten men after Koke was sent off.", "en", False),
+    ("Lula will be sworn in on January 1.", "en", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
