@@ -618,6 +618,11 @@ def test_quote_speakers(linter, text, lang, flagged):
     ("Una persona familiarizada con el asunto dijo que el acuerdo se rompió.", "es", True),
     ("Alguien cercano a la empresa dijo que el acuerdo se rompió.", "es", True),
     ("Uma pessoa a par das negociações disse que o acordo foi rompido.", "pt", True),
+    # anonymity asked for, in so many words
+    ("Un funcionario de un país africano, que pidió el anonimato, culpó a la desinformación.", "es", True),
+    ("Um funcionário de um país africano, que pediu anonimato, culpou a desinformação.", "pt", True),
+    ("An official, who requested anonymity, blamed misinformation.", "en", True),
+    ("El anonimato en las redes sociales preocupa a los reguladores.", "es", False),  # a topic
 ])
 def test_anonymous_sources_only_when_they_attribute(linter, text, lang, flagged):
     assert ("FL302" in _codes(linter, text, lang)) is flagged
