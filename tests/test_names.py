@@ -403,3 +403,26 @@ def test_a_surname_alone_as_often_as_the_full_name_gets_no_fix(linter):
     assert len(tied) == 1 and tied[0].fix is None and "either may be the slip" in tied[0].message
     odd = fl104("Captain Craig Halket was immense. Halket led, and Halkett marshalled the defence.")
     assert len(odd) == 1 and odd[0].fix["replacement"] == "Halket" and "is probably" in odd[0].message
+
+
+@pytest.mark.parametrize("words,expected", [
+    (["Analyst", "Mariana", "Oliveira"], ["Mariana", "Oliveira"]),
+    (["Finance", "Minister", "Fernando", "Haddad"], ["Fernando", "Haddad"]),
+    (["General", "Motors", "Chief", "Executive", "Mary", "Barra"], ["Mary", "Barra"]),
+    (["General", "Electric", "Company"], ["General", "Electric", "Company"]),  # an organisation
+    (["Queen", "Elizabeth"], ["Queen", "Elizabeth"]),  # one word left is no name to compare
+    (["Mariana", "Oliveira"], ["Mariana", "Oliveira"]),
+])
+def test_offices_are_not_part_of_a_spelling(words, expected):
+    from factlint.checks.names import _after_offices
+
+    assert _after_offices(words) == expected
+
+
+def test_a_name_after_an_office_is_compared_with_the_name_alone(linter):
+    """"Analyst Mariana Oliveira" in three articles and "Mariana Olivera" in a fourth: one analyst."""
+    text = "Analyst Mariana Oliveira of Itaú said the meeting was routine."
+    versions = [("en", f"s{i}", text) for i in range(3)]
+    versions.append(("en", "s3", "The meeting was routine, said Mariana Olivera of Itaú."))
+    found = [message.split('"')[1] for _, message in _story_findings(linter, versions, code="FL102")]
+    assert found == ["Mariana Olivera"]

@@ -505,6 +505,7 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Real Madrid moved three points clear at the top of La Liga.", "en", False),
     ("El Real Madrid se sitúa tres puntos por delante en lo más alto de LaLiga.", "es", False),
     ("Meta is the top seller of smart glasses.", "en", True),
+    ("LLaMA 3 reached the top of the download charts on Hugging Face.", "en", True),  # a ranking, not a league
     ("Atlético finished with ten men after Koke was sent off.", "en", False),
     ("Lula will be sworn in on January 1.", "en", False),
 ])

@@ -274,7 +274,9 @@ class NameKind(SummarizedKind):
             # a known name inside a longer one is another name ("Washington Examiner", "Tiffany Ng"),
             # compared like any other unless the registry check already reported a slip in it
             if not all(covered) and not (reported or opening and mention.tokens[0] not in full_names):
-                item = {"words": mention.tokens, "loc": span_location(doc, mention.start, mention.end)}
+                words = _after_offices(mention.tokens)
+                start = offsets[len(mention.tokens) - len(words)][0]
+                item = {"words": words, "loc": span_location(doc, start, mention.end)}
                 if len(mention.tokens) == 1 and mention.tokens[0] in full_names:
                     item["of"] = full_names[mention.tokens[0]]  # a surname or first name used alone
                 if opening:  # "Haeder said", after "Simon Haeder": tells a person, but is no spelling to compare
@@ -444,6 +446,22 @@ class NameKind(SummarizedKind):
                                       counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
         return [corpus_finding(Located(path), rule, loc, message, related=related, snippet=minor["text"])
                 for path, loc in checked_places]
+
+
+def _after_offices(words: list[str]) -> list[str]:
+    """A person's name without the offices written before it, so that it is compared with the
+    name written alone: "Finance Minister Fernando Haddad", "Analyst Mariana Oliveira",
+    "General Motors Chief Executive Mary Barra".  Only when what is left is two to five words with
+    no office, organisation or place word in them (not "General Electric Company")."""
+    from factlint.lang import offices
+
+    office = offices()
+    last = max((k for k, w in enumerate(words[:4]) if w.lower() in office), default=-1)
+    rest = words[last + 1:]
+    if last < 0 or not 2 <= len(rest) <= 5 or \
+            any(w.lower() in office or w.lower() in ORGANISATION_WORDS or w.lower() in PLACE_WORDS for w in rest):
+        return words
+    return rest
 
 
 def _inside_longer_name(mention, covered, i, j) -> bool:

@@ -81,9 +81,10 @@ MATCH_WORDS = re.compile(r"\b(?:goals?|gol|goles|gols|golos?|assists?|asistencia
                          r"ball|balón|bola|\d+\s*(?:-|a|to)\s*\d+)\b", re.I)
 # a comparison of points or goals ("more points than Spieth") reads the table, as a score does
 TALLY_WORDS = re.compile(r"\b(?:points?|puntos?|pontos?|goals?|goles|gols|golos|runs|tries|ensayos|wins|victorias|vitórias)\b", re.I)
-# the standings: "the only unbeaten side", "encabezan la tabla": a ranking the league table records
-STANDINGS = re.compile(r"\b(?:unbeaten|invict[oa]s?|(?:league )?table|tabla|tabela|standings|clasificación|classificação|\w+-ranked)\b",
-                       re.I)
+# the standings: "the only unbeaten side", "encabezan la tabla", "at the top of La Liga": a ranking the
+# league table records
+STANDINGS = re.compile(r"\b(?:unbeaten|invict[oa]s?|(?:league )?table|tabla|tabela|standings|clasificación|classificação|"
+                       r"\w+-ranked|league|la ?liga|premier league|serie a|bundesliga|ligue 1|brasileirão)\b", re.I)
 SCORE_SIZE = 1000  # a tally of points or games is small; a larger count in the same sentence is data
 FIGURE_KINDS = {"count", "percent", "money", "unit", "vague"}
 TEMPERATURES = {"degC", "degF"}
