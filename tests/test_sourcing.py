@@ -110,6 +110,9 @@ def test_a_list_of_facts_is_not_sourced_by_the_paragraph_after_it(tmp_path, cli)
     ("El Tesoro espera recaudar hasta 120 millones de libras al año.", "es", False),  # its expectation
     ("O Tesouro espera arrecadar até 120 milhões de libras por ano.", "pt", False),
     ("Se espera recaudar hasta 120 millones de libras al año.", "es", True),
+    ("Los analistas de BTG Pactual estiman que la deuda bajará a 60.000 millones de dólares.", "es", False),
+    ("Analistas do BTG Pactual estimam que a dívida caia para US$ 60 bilhões.", "pt", False),
+    ("Se estiman pérdidas de 60.000 millones de dólares.", "es", True),  # impersonal
     ("Economists had expected a smaller increase of 50 basis points.", "en", False),
     ("Analysts expected the rate to reach 15% by June.", "en", False),
     ("The rate is expected to reach 15% by June.", "en", True),  # the passive: whose expectation?
