@@ -322,9 +322,10 @@ def test_html_columns_point_into_the_source(cli, tmp_path):
 
 
 def test_spaces_left_by_markup_are_not_text(cli, tmp_path):
-    """A tag or a link target blanked before punctuation is no space; a match that crosses
+    """A tag or a link target (its title's spaces too) blanked before punctuation is no space; a match that crosses
     markup is reported as the reader sees it, and never fixed (the fix would delete the markup)."""
-    write(tmp_path / "a.md", "Prices rose, [the bureau said](https://bls.gov/cpi/). It was the **the** end.\n")
+    write(tmp_path / "a.md", "Prices rose, [the bureau said](https://bls.gov/cpi/). It was the **the** end. "
+                             'See [the report](https://x.com "The 2024 report").\n')
     html = ("<p>Prices rose, <a href='https://bls.gov'>the bureau said</a>.</p>"
             "<p>It was <b>the</b> the best <em>year</em> .</p><p>The end</p><p>end of story.</p>\n")
     write(tmp_path / "b.html", html)

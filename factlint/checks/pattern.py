@@ -106,12 +106,30 @@ CONTEXT = 40  # characters either side of a match read again without markup
 def _still_matches(pattern, doc, start, end) -> bool:
     """Does ``pattern`` match the text around ``start:end`` as a reader sees it, without the
     markup blanked there (tags, link targets, emphasis), somewhere inside that span?  Blanked
-    spaces are markup; a newline a block tag left, or the character an entity became, is text."""
+    spaces are markup, and so is a space of the source between two blanked characters (the one in
+    a link's title, '[report](url "the title")'); a newline a block tag left, or the character an
+    entity became, is text."""
     low, high = max(0, start - CONTEXT), min(len(doc.text), end + CONTEXT)
-    kept = [i for i in range(low, high) if doc.text[i] != " " or doc.source[i] == " "]
+    kinds = "".join("t" if doc.text[i] != " " else "s" if doc.source[i] == " " else "b" for i in range(low, high))
+    kept = [low + k for k, kind in enumerate(kinds)
+            if kind == "t" or (kind == "s" and not _inside_markup(kinds, doc.source[low:high], k))]
     rendered = "".join(doc.text[i] for i in kept)
     inside = [k for k, i in enumerate(kept) if start <= i < end]
     if not inside:
         return False
     first, last = inside[0], inside[-1]
     return any(m.start() <= last and m.end() > first for m in pattern.finditer(rendered))
+
+
+def _inside_markup(kinds: str, source: str, k: int) -> bool:
+    """Is the space of the source at ``k`` inside one piece of markup, such as a link's title
+    ('[report](url "the title")')?  So it is between two blanked characters (``kinds``: "b"
+    blanked, "s" a space of the source, "t" text) with only spaces between, unless those close one
+    piece of markup and open the next ('[a](x) [b](y)', '**a** *b*'): that space is the reader's."""
+    before, after = kinds[:k].rstrip("s"), kinds[k + 1:].lstrip("s")
+    if not (before.endswith("b") and after.startswith("b")):
+        return False
+    return not (source[len(before) - 1] in CLOSING_MARKUP and source[len(kinds) - len(after)] in OPENING_MARKUP)
+
+
+CLOSING_MARKUP, OPENING_MARKUP = frozenset(")]*_>`"), frozenset("([*_<!`")
