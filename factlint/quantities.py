@@ -32,6 +32,9 @@ CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": 
 # a count of these is a duration or an age, not a statistic
 TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos",
                         "horas", "días", "dias", "semanas", "meses", "años", "anos"})
+# what a fraction of is a duration, not a share: "a quarter of an hour", "un cuarto de siglo"
+FRACTION_OF_TIME = r"(?:hours?|horas?|centur(?:y|ies)|siglos?|séculos?|minutes?|minutos?|days?|días?|dias?|weeks?|semanas?|" \
+                   r"months?|mes(?:es)?|mês|years?|años?|anos?|miles?|millas?|milhas?|inch(?:es)?|pulgadas?|polegadas?)"
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 URL_HINTS = ("://", "www.", "@")  # a URL or an address holds one of these
 PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?")
@@ -128,13 +131,21 @@ def _patterns(code: str):
     ratio_number = rf"\d{{1,3}}(?!\d|[.,]\d)|{_alternation(_with_capitals(ratio_values))}"
     ratio = re.compile(rf"(?<![\w.,])(?P<a>{ratio_number})\s+(?:{_alternation(d['ratio_joiners'])})\s+"
                        rf"(?P<b>{ratio_number})(?![\w.,]\d|\w)") if d.get("ratio_joiners") else None
+    # "a third of voters", "dos tercios de los escaños": a share, read as a percentage; not of a time,
+    # nor of a scale ("three-quarters of a million", a number)
+    fractions = {k.lower(): v for k, v in d.get("fractions", {}).items()}
+    fraction = re.compile(rf"(?<!\w)(?P<f>{_alternation(fractions)})\s+(?:{_alternation(d['fraction_of'])})"
+                          rf"(?!\s+(?:(?:an?|the|una?|uma?|la|el|o|a)\s+)?(?:{FRACTION_OF_TIME}|{_alternation(long_scales)})\b)(?=\s)",
+                          re.I) \
+        if fractions else None
     literals = LiteralIndex()
     gates = {name: literals.gate(pattern.pattern, pattern.flags)
              for name, pattern in (("vague", vague), ("ordinal_words", ordinal_words), ("decade", decade),
-                                   ("ratio", ratio))
+                                   ("ratio", ratio), ("fraction", fraction))
              if pattern is not None}
     return {"main": main, "vague": vague, "ordinal_digits": ordinal_digits, "ordinal_words": ordinal_words,
             "decade": decade, "time": time, "ratio": ratio, "ratio_values": ratio_values,
+            "fraction": fraction, "fractions": fractions,
             "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units, "approximate": frozenset(d.get("approximate_numbers", [])),
             "currency_words": currency_words, "lang": lang,
@@ -318,6 +329,13 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
 
     if p["ratio"] is not None and "ratio" not in skipped:
         found.extend(_ratios(masked, p, taken))
+
+    if p["fraction"] is not None and "fraction" not in skipped:
+        for m in p["fraction"].finditer(masked):
+            if free(m.start(), m.end("f")):
+                found.append(Quantity(m.start(), m.end("f"), m.group("f"), p["fractions"][m.group("f").lower()],
+                                      "percent", precision=1.0))
+                taken.add(m.start(), m.end("f"))
 
     for m in p["main"].finditer(masked):
         g = m.groupdict()

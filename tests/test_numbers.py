@@ -122,6 +122,12 @@ def values(text, lang):
     ("rates rose 25 basis points", "en", [(0.25, "percent")]),
     ("los tipos subieron 25 puntos básicos", "es", [(0.25, "percent")]),
     ("os juros subiram 50 pontos-base", "pt", [(0.5, "percent")]),
+    # a fraction of something is a share ("two-thirds" is not "two"), a fraction of a scale a number
+    ("a third of voters backed him", "en", [(33.33, "percent")]),
+    ("two-thirds of the seats", "en", [(66.67, "percent")]),
+    ("las dos terceras partes del Congreso", "es", [(66.67, "percent")]),
+    ("dois terços dos eleitores", "pt", [(66.67, "percent")]),
+    ("three-quarters of a million people", "en", [(750000, "count")]),
 ])
 def test_values_understood(text, lang, expected):
     assert values(text, lang) == expected
@@ -130,7 +136,8 @@ def test_values_understood(text, lang, expected):
 @pytest.mark.parametrize("text,lang", [
     ("Gemma 7B and GPT-4o", "en"), ("Meta lanzó Llama 3.2", "es"), ("a start-up 01.ai", "pt"),
     ("see https://example.com/2024/05/report-180", "en"), ("call +1 415 555 0100", "en"),
-    ("na quinta-feira", "pt"),
+    ("na quinta-feira", "pt"), ("a quarter of an hour", "en"), ("un cuarto de siglo", "es"),
+    ("el cuarto de baño", "es"), ("no quarto do hotel", "pt"),
 ])
 def test_not_quantities(text, lang):
     assert values(text, lang) == []
@@ -382,6 +389,14 @@ def test_a_label_is_the_same_as_an_ordinal(linter):
     es = "El distrito 17 de Pensilvania recibe una avalancha de dinero de Washington."
     assert _conflicts(linter, (en, "en"), (es, "es")) == []
     assert _conflicts(linter, (en, "en"), (es.replace("17", "71"), "es")) == [("17th", "71")]
+
+
+def test_a_fraction_is_compared_as_a_share(linter):
+    en = "Nearly a third of the voters in Ohio backed the measure."
+    es = "Casi un tercio de los votantes de Ohio apoyó la medida."
+    assert _conflicts(linter, (en, "en"), (es, "es")) == []
+    assert _conflicts(linter, (en, "en"), (es.replace("un tercio", "un 33 %"), "es")) == []
+    assert _conflicts(linter, (en, "en"), (es.replace("un tercio", "dos tercios"), "es")) == [("a third", "dos tercios")]
 
 
 def test_the_opener_in_the_fourth_minute(linter):
