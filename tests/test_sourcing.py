@@ -83,6 +83,13 @@ def test_wire_copy_reads_the_next_paragraph_for_one_sentence_only(linter):
     ("El ministro dijo que los refugiados pueden volver.", "es", True),  # it reports its own content
     ("Além disso, disseram que o navio é mais pesado.", "pt", False),  # the same speaker goes on
     ("The minister said that refugees could return.", "en", True),
+    ("Moualem said the conditions were right for refugees to return.", "en", True),  # no "that"
+    ("A farmer told CBC News that pigs are not normally aggressive.", "en", True),
+    ("Un ganadero declaró a CBC News que los cerdos no suelen ser agresivos.", "es", True),
+    ("Um fazendeiro disse à CBC News que os porcos não são agressivos.", "pt", True),
+    ("The ministry said on Monday.", "en", False),
+    ("The minister said in a statement.", "en", False),
+    ("La ministra le dijo a The Post el viernes y agregó más detalles.", "es", False),
 ])
 def test_a_paragraph_reporting_its_own_content_sources_only_that(linter, after, lang, flagged):
     opening = {"es": "La planta abrió en marzo.", "pt": "A fábrica abriu em março.", "en": "The plant opened in March."}[lang]
