@@ -16,6 +16,7 @@ differently) has no gate and always runs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 try:  # Python 3.11+
     from re import _parser as _sre_parse
@@ -198,6 +199,12 @@ def may_match(key: int | None, present: set[int]) -> bool:
     return key is None or key in present
 
 
+def occurs_between(offsets: list[int], start: int, end: int) -> bool:
+    """Does one of the sorted ``offsets`` (from ``LiteralIndex.starts``) lie in ``start:end``?"""
+    k = bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
+
+
 class LiteralIndex:
     """The literals of many patterns, found in a document in one pass.
 
@@ -223,9 +230,24 @@ class LiteralIndex:
         if self._automaton is None:
             self._automaton = self._build()
         keys = set()
-        for _, found in self._automaton.iter(folded):
+        for _, (_, found) in self._automaton.iter(folded):
             keys.update(found)
         return keys
+
+    def starts(self, folded: str) -> dict[int, list[int]]:
+        """For each key that may match ``folded``, the offsets where its literals start there, in
+        order: a pattern can match a part of the text only if one of them lies in that part."""
+        if not self._gates:
+            return {}
+        if self._automaton is None:
+            self._automaton = self._build()
+        found: dict[int, list[int]] = {}
+        for end, (length, keys) in self._automaton.iter(folded):
+            for key in keys:
+                found.setdefault(key, []).append(end - length + 1)
+        for offsets in found.values():
+            offsets.sort()
+        return found
 
     def _build(self):
         import ahocorasick
@@ -236,7 +258,7 @@ class LiteralIndex:
                 by_literal.setdefault(literal, set()).add(key)
         automaton = ahocorasick.Automaton()
         for literal, keys in by_literal.items():
-            automaton.add_word(literal, frozenset(keys))
+            automaton.add_word(literal, (len(literal), frozenset(keys)))
         automaton.make_automaton()
         return automaton
 

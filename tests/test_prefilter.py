@@ -4,7 +4,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from factlint.prefilter import LiteralIndex, fold, required_literals
+from factlint.prefilter import LiteralIndex, fold, occurs_between, required_literals
 from conftest import ROOT, SEEDS
 
 ALPHABET = "abks ſKıİΣσς1-"
@@ -34,6 +34,21 @@ def test_a_gate_never_hides_a_match(pattern, text, flags):
     key = index.gate(pattern, flags)
     if key is not None and re.search(pattern, text, flags):
         assert key in index.present(fold(text)), (pattern, text)
+
+
+@settings(max_examples=400)
+@given(_regexes(), st.text(alphabet=ALPHABET, max_size=30), st.sampled_from([0, re.I]))
+def test_a_literal_of_every_match_starts_inside_it(pattern, text, flags):
+    """What lets the sourcing check skip a family in a sentence that holds none of its literals."""
+    folded = fold(text)
+    index = LiteralIndex()
+    key = index.gate(pattern, flags)
+    if key is None or len(folded) != len(text):
+        return
+    starts = index.starts(folded)
+    for m in re.finditer(pattern, text, flags):
+        if m.end() > m.start():
+            assert occurs_between(starts.get(key, []), m.start(), m.end()), (pattern, text, m.span())
 
 
 @pytest.mark.parametrize("pattern, expected", [

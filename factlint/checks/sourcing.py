@@ -14,6 +14,7 @@ footers, disclaimers) is skipped.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from bisect import bisect_left
@@ -24,7 +25,7 @@ from factlint.documents import blank
 from factlint.lang import load
 from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
-from factlint.regexes import optimized_alternation
+from factlint.regexes import _top_level_branches, optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
 # quotations: curly, angle and straight double marks; single marks, straight ones (British style) opening
@@ -120,6 +121,7 @@ def _compile(patterns):
 @dataclass
 class Signals:
     attribution: object = None
+    attribution_loose: object = None  # the branches no literal gates ('"…," the minister hissed')
     refusals: object = None
     own_content: object = None
     anonymous: object = None
@@ -134,6 +136,7 @@ class Signals:
     claims: dict = field(default_factory=dict)
     gates: dict = field(default_factory=dict)  # field (or "claims:what") -> literal-index key
     literals: object = None  # the ``prefilter.LiteralIndex`` of the gates
+    starts: dict = None  # in one document: gated family -> where its literals start (``for_text``)
 
     def gated(self):
         """Register each pattern family with a literal index of these signals' own."""
@@ -143,13 +146,37 @@ class Signals:
         self.gates = {name: self.literals.gate(p.pattern, p.flags) for name, p in families.items() if p is not None}
         return self
 
-    def for_text(self, folded):
-        """These signals less the families none of whose literals the (folded) document holds."""
-        absent = prefilter.absent(self.gates, self.literals.present(folded))
+    def for_text(self, folded, text_length):
+        """These signals less the families none of whose literals the (folded) document holds,
+        knowing where the others' literals start (when folding kept the text's offsets)."""
+        found = self.literals.starts(folded)
+        absent = prefilter.absent(self.gates, set(found))
+        starts = {name: found[key] for name, key in self.gates.items() if key in found} \
+            if len(folded) == text_length else None
+        return self._without(absent, starts=starts)
+
+    def within(self, start, end):
+        """These signals less the families none of whose literals starts in ``start:end`` of the
+        document (a sentence): most sentences hold the words of few families."""
+        if self.starts is None:
+            return self
+        absent = [name for name, offsets in self.starts.items() if not prefilter.occurs_between(offsets, start, end)]
         if not absent:
             return self
+        view, claims = copy.copy(self), None  # a shallow copy: cheaper than ``replace`` per sentence
+        for name in absent:
+            if name.startswith("claims:"):
+                claims = claims if claims is not None else dict(self.claims)
+                del claims[name[len("claims:"):]]
+            else:
+                setattr(view, name, None)
+        if claims is not None:
+            view.claims = claims
+        return view
+
+    def _without(self, absent, **changes):
         return dataclasses.replace(
-            self, **{name: None for name in GATED if name in absent},
+            self, **{name: None for name in GATED if name in absent}, **changes,
             claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
 
 
@@ -159,8 +186,9 @@ GATED = ("attribution", "refusals", "own_content", "anonymous", "hedges", "opini
 def _signals(lang, slot) -> Signals:
     """The compiled signals of one language (``slot``: its merged signal lists)."""
     try:
+        gated, loose = _by_gate(slot.get("attribution", []) + slot.get("sources", []))
         return Signals(
-            attribution=_compile(slot.get("attribution", []) + slot.get("sources", [])),
+            attribution=_compile(gated), attribution_loose=_compile(loose),
             refusals=_compile(slot.get("refusals")), own_content=_compile(slot.get("own_content")),
             anonymous=_compile(slot.get("anonymous")), hedges=_compile(slot.get("hedges")),
             opinion=_compile(slot.get("opinion")), first_person=_compile(slot.get("first_person")),
@@ -174,6 +202,17 @@ def _signals(lang, slot) -> Signals:
         from factlint.errors import ConfigError
 
         raise ConfigError(f"sourcing signals for {lang!r}: a pattern does not compile: {exc}") from None
+
+
+def _by_gate(patterns) -> tuple[list[str], list[str]]:
+    """The branches of ``patterns`` a literal gates, and the others: apart, the first can be
+    skipped in a sentence that holds none of their literals."""
+    gated, loose = [], []
+    for pattern in patterns:
+        for branch in _top_level_branches(pattern):
+            literals = prefilter.required_literals(r"(?<![\w])(?:" + branch + r")(?![\w])", re.I | re.U)
+            (loose if literals is None else gated).append(branch)
+    return gated, loose
 
 
 class SourcingKind(RuleKind):
@@ -205,7 +244,7 @@ class SourcingKind(RuleKind):
     def document(self, doc):
         if doc.lang not in self.signals.languages:
             return [], None
-        signals = self.signals[doc.lang].for_text(extracts.folded(doc))
+        signals = self.signals[doc.lang].for_text(extracts.folded(doc), len(doc.text))
         findings = []
         for claim in analyse(doc, signals):
             findings.extend(self._findings(doc, claim))
@@ -253,7 +292,8 @@ def analyse(doc, signals):
     speaker_before = False  # the previous paragraph quoted someone it named
     span_speaker = False  # the quotation running over several paragraphs has a speaker
     numbers = sorted(paragraphs)
-    attributed_in = {n: [_names_a_source(text[s.start:s.end], signals) for s in paragraphs[n]]
+    views = {s.start: signals.within(s.start, s.end) for s in sentences}  # each sentence's families
+    attributed_in = {n: [_names_a_source(text[s.start:s.end], views[s.start]) for s in paragraphs[n]]
                      for n in numbers}
     # written one sentence per paragraph (wire copy, web news), a paragraph is a sentence of the flow:
     # the next sentence may name the source even though it stands in the next paragraph
@@ -282,7 +322,7 @@ def analyse(doc, signals):
         following = paragraphs[numbers[index + 1]][0] if index + 1 < len(numbers) else None
         next_speaks = sentence_flow and len(group) == 1 and following is not None \
             and attributed_in[numbers[index + 1]][0] and not _opens_with(LIST_ITEM_BEFORE, doc.source, group[0].start) \
-            and not _reports_its_own(text[following.start:following.end], signals)
+            and not _reports_its_own(text[following.start:following.end], views[following.start])
         neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
@@ -302,6 +342,7 @@ def analyse(doc, signals):
         speaker_before = para_speaker and (bool(quotes) or carried is not None)
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
+            here = views[s.start]
             # the sentence before, or in wire copy (a sentence per paragraph) the paragraph before, names its source
             attributed_before = attributed[i - 1] if i > 0 else \
                 sentence_flow and index > 0 and attributed_in[numbers[index - 1]][-1]
@@ -316,19 +357,19 @@ def analyse(doc, signals):
                       if qs < s.end and s.start < qe]
             # the weather is the topic of this sentence, or of the one before ("Rosa will bring
             # heavy rain. Locally, 1 to 4 inches are expected")
-            weather_here = _search(signals.weather, sentence) is not None
+            weather_here = _search(here.weather, sentence) is not None
             weather, weather_before = weather_here or weather_before, weather_here
             claim = _claim(_unquoted(sentence, quoted), s,
-                           [q for q in figures if not any(a <= q.start - s.start < b for a, b in quoted)], signals,
+                           [q for q in figures if not any(a <= q.start - s.start < b for a, b in quoted)], here,
                            weather, signed)
             if not claim and quoted:
-                claim = _claim(sentence, s, figures, signals, weather, signed)
+                claim = _claim(sentence, s, figures, here, weather, signed)
                 spoken = spoken or bool(claim)
-            anonymous = _search(signals.anonymous, sentence)
-            hedge = None if spoken else _search(signals.hedges, sentence)  # a speaker's hedge is theirs
-            if hedge is not None and _search(signals.attribution, blank(sentence, hedge.start(), hedge.end())):
+            anonymous = _search(here.anonymous, sentence)
+            hedge = None if spoken else _search(here.hedges, sentence)  # a speaker's hedge is theirs
+            if hedge is not None and _attributes(blank(sentence, hedge.start(), hedge.end()), here):
                 hedge = None  # "reportedly paid $2 billion, Bloomberg reported": it names its source ("se dice" no)
-            if (claim or hedge) and not spoken and _search(signals.first_person, sentence):
+            if (claim or hedge) and not spoken and _search(here.first_person, sentence):
                 # a sentence in the first person is someone speaking too: the writer of a column, or
                 # a speaker whose quotation marks were lost (only a claim or a hedge needs to know)
                 spoken, hedge = True, None
@@ -499,7 +540,11 @@ def _names_a_source(sentence, signals) -> bool:
     respond to a request for comment", "no quiso comentar") names someone asked, not a source."""
     if signals.refusals is not None:
         sentence = signals.refusals.sub(lambda m: " " * len(m.group()), sentence)
-    return _search(signals.attribution, sentence) is not None
+    return _attributes(sentence, signals)
+
+
+def _attributes(sentence, signals) -> bool:
+    return _search(signals.attribution, sentence) is not None or _search(signals.attribution_loose, sentence) is not None
 
 
 def _search(pattern, text):
