@@ -130,6 +130,12 @@ def test_a_list_of_facts_is_not_sourced_by_the_paragraph_after_it(tmp_path, cli)
     ("Los economistas consultados por Reuters ven la inflación en el 5,1 % en junio.", "es", False),
     ("Economistas ouvidos pela Reuters veem a inflação em 5,1% em junho.", "pt", False),
     ("He was interviewed by police about the theft of 300 cars.", "en", True),  # no poll, no name
+    # a court's finding is sourced by the court
+    ("He was sentenced for embezzling €2.4 million in public funds, a court in Valencia ruled.", "en", False),
+    ("The court heard that he had diverted €2.4 million.", "en", False),
+    ("The company ruled out cutting 300 jobs.", "en", True),
+    ("El tribunal dictaminó que el alcalde desvió 2,4 millones de euros.", "es", False),
+    ("O tribunal decidiu que o prefeito desviou 2,4 milhões de euros.", "pt", False),
 ])
 def test_an_estimate_is_sourced_by_whoever_makes_it(linter, text, lang, flagged):
     assert _codes(linter, text, lang) == (["FL301"] if flagged else [])
@@ -510,6 +516,7 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("El voto es obligatorio para los ciudadanos de entre 18 y 70 años.", "es", False),
     ("O voto é obrigatório para cidadãos entre 18 e 70 anos.", "pt", False),
     ("Lula, who is 80, first took office in 2003.", "en", False),
+    ("She died on Thursday in Madrid. She was 84.", "en", False),
     ("The company, which is 80% owned by the state, grew fast.", "en", True),
     # a place in a table is no superlative; a sending-off is the match's record
     ("Real Madrid moved three points clear at the top of La Liga.", "en", False),

@@ -59,10 +59,10 @@ QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b"
                  r"|\d-foot-\d{1,2}\b")  # a person's age or height: facts of record
 # ages listed together or as a range: "aged 33, 34 and 39", "de 33, 34 y 39 años", "aged between 18 and 70",
-# "de entre 18 y 70 años"; one told by a clause: "Lula, who is 80, ..."
+# "de entre 18 y 70 años"; one told by a clause: "Lula, who is 80, ...", "She was 84."
 AGES = re.compile(r"\baged\s+(?:between\s+)?\d{1,3}(?:(?:,\s*|,?\s+(?:and|to)\s+)\d{1,3})*"
                   r"|\b(?:(?:de|com)\s+(?:entre\s+)?|entre\s+)\d{1,3}(?:(?:,\s*|,?\s+(?:[ye]|a)\s+)\d{1,3})*\s+a[nñ]os\b"
-                  r"|\bwho\s+(?:is|was|turns|turned)\s+\d{1,3}(?=\s*[,;)]|\s+(?:years|this|next|on|in)\b)", re.I)
+                  r"|\b(?:who|he|she)\s+(?:is|was|turns|turned)\s+\d{1,3}(?=\s*[,;.)]|\s+(?:years|this|next|on|in|when)\b)", re.I)
 # a person's height, told by the verb before it ("medía más de dos metros", "stands 6ft 5in"): a fact of record
 HEIGHT_BEFORE = re.compile(r"\b(?:mide|medía|mede|media|measures|measured|stands|stood)\s+$", re.I)
 # or by the words after it ("6 pies, 6 pulgadas de altura", "six feet tall")
