@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, write
 from factlint.documents import Document
 from factlint.lang import load
 from factlint.sentences import split_sentences
@@ -156,6 +156,17 @@ def test_a_signed_opinion_piece_owns_its_views_not_its_figures(linter):
     messages = [f.message for f in kind.document(Document(path="x.en.txt", source=signed, text=signed, lang="en"))[0]]
     assert len(messages) == 1 and "30,000" in messages[0]
     assert _codes(linter, body + "The school is the oldest in the city.", "en").count("FL301") == 3
+
+
+
+def test_an_author_line_in_italics_may_end_with_a_full_stop(tmp_path, cli):
+    body = ("Los precios del alquiler han subido un 40 % en cinco años. Es el mayor fracaso de la década.\n\n"
+            "Sin un pacto, una generación entera seguirá sin poder emanciparse.\n\n")
+    for name, line, flagged in (("a.md", "*Luis Garicano es economista y profesor en la LSE.*", 1),
+                                ("b.md", "Luis Garicano es economista y profesor en la LSE.", 3)):  # a news sentence
+        write(tmp_path / name, body + line + "\n")
+        r = cli("check", name, "--no-cache", "--select", "FL301", "--format", "json", "--lang", "es", cwd=tmp_path)
+        assert len(json.loads(r.stdout)) == flagged, r.stdout
 
 
 def test_a_sentence_going_on_with_an_attributed_one_shares_its_source(linter):

@@ -305,7 +305,8 @@ def analyse(doc, signals):
     title = _title(text, paragraphs, numbers, signals)
     weather_before = False  # the sentence before spoke of the weather
     # a signed opinion piece: its views are its author's, its figures still need a source
-    signed = bool(numbers) and _is_author_line(text[paragraphs[numbers[-1]][0].start:paragraphs[numbers[-1]][-1].end])
+    last = (paragraphs[numbers[-1]][0].start, paragraphs[numbers[-1]][-1].end) if numbers else None
+    signed = bool(numbers) and _is_author_line(text[last[0]:last[1]], _emphasised(doc.source, *last))
     for index, number in enumerate(numbers):
         group = paragraphs[number]
         para_text = text[group[0].start:group[-1].end]
@@ -450,11 +451,19 @@ def _is_opener(text, at, start) -> bool:
     return mark in "“«" or (mark == '"' and (at == start or text[at - 1] in " \t\n([—–:"))
 
 
-def _is_author_line(paragraph: str) -> bool:
+def _is_author_line(paragraph: str, emphasised: bool = False) -> bool:
     """Is the article's last paragraph its author's line, one short line naming the writer and
-    their role, with no full stop (a news sentence has one), so the article is a signed opinion piece?"""
+    their role, with no full stop (a news sentence has one) unless the whole line is set in
+    italics or bold, as a bio is ("*Luis Garicano es economista.*"), so the article is a signed
+    opinion piece?"""
     line = paragraph.strip()
-    return "\n" not in line and not line.endswith((".", "!", "?")) and AUTHOR_LINE.match(line) is not None
+    return "\n" not in line and (emphasised or not line.endswith((".", "!", "?"))) and AUTHOR_LINE.match(line) is not None
+
+
+def _emphasised(source: str, start: int, end: int) -> bool:
+    """Is the paragraph at ``start:end`` of the source wrapped whole in emphasis markup?"""
+    line = source[max(0, start - 2):end + 2].strip()
+    return len(line) > 4 and line[0] in "*_" and line[-1] in "*_"
 
 
 def _is_headline(paragraph: str) -> bool:
