@@ -142,6 +142,10 @@ def test_malformed_front_matter(cli, tmp_path):
     r = cli("check", str(tmp_path / "a.md"), "--no-cache")
     assert r.returncode == 2 and "a.md:" in r.stderr and "malformed front matter" in r.stderr
     assert "Traceback" not in r.stderr
+    # a quoted value that goes on after its closing mark: where, and the usual fix
+    write(tmp_path / "b.md", '---\ntitle: "AI will change news", says a researcher\n---\nText.\n')
+    r = cli("check", str(tmp_path / "b.md"), "--no-cache")
+    assert r.returncode == 2 and "b.md:2:" in r.stderr and "quote the whole value" in r.stderr, r.stderr
 
 
 def test_enormous_line(cli, tmp_path):
