@@ -159,6 +159,17 @@ def test_a_signed_opinion_piece_owns_its_views_not_its_figures(linter):
 
 
 
+def test_an_interview_answers_its_questions(tmp_path, cli):
+    """In a Q&A the paragraph after a question set in bold is the interviewee speaking; a question
+    in plain text may be the writer's own, rhetorical."""
+    answer = "Hoje, 70% das redações já usam alguma ferramenta de IA, e esse número vai dobrar."
+    for name, question, flagged in (("a.md", "**Como a IA vai afetar as redações?**", 0),
+                                    ("b.md", "Como a IA vai afetar as redações?", 1)):
+        write(tmp_path / name, f"A pesquisadora conversou com a reportagem.\n\n{question}\n\n{answer}\n")
+        r = cli("check", name, "--no-cache", "--select", "FL301", "--format", "json", "--lang", "pt", cwd=tmp_path)
+        assert len(json.loads(r.stdout)) == flagged, r.stdout
+
+
 def test_an_author_line_in_italics_may_end_with_a_full_stop(tmp_path, cli):
     body = ("Los precios del alquiler han subido un 40 % en cinco años. Es el mayor fracaso de la década.\n\n"
             "Sin un pacto, una generación entera seguirá sin poder emanciparse.\n\n")

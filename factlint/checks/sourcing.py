@@ -341,6 +341,8 @@ def analyse(doc, signals):
             span_speaker = para_speaker or any(any(attributed_in[n]) for n in spanned)
             para_speaker = span_speaker
         speaker_before = para_speaker and (bool(quotes) or carried is not None)
+        # an interview's answer: the paragraph after a question set in bold or italics ("**Is it a worry?**")
+        answer = index > 0 and _is_interview_question(text, doc.source, paragraphs[numbers[index - 1]])
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
             here = views[s.start]
@@ -350,7 +352,7 @@ def analyse(doc, signals):
             in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
             # a sentence someone is quoted saying: sourced by its speaker, or the quotation check's business
             spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
-                (carried is not None and s.start < carried)
+                (carried is not None and s.start < carried) or answer
             figures = quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)]
             # words in quotation marks are their speaker's claim, not the writer's: the quotation
             # check asks who said them ("In what would be “the most dramatic finale ever!”")
@@ -458,6 +460,14 @@ def _is_author_line(paragraph: str, emphasised: bool = False) -> bool:
     opinion piece?"""
     line = paragraph.strip()
     return "\n" not in line and (emphasised or not line.endswith((".", "!", "?"))) and AUTHOR_LINE.match(line) is not None
+
+
+def _is_interview_question(text, source, group) -> bool:
+    """Is the paragraph of sentences ``group`` an interviewer's question: one line ending with a
+    question mark, set whole in bold or italics, as a Q&A sets its questions apart?"""
+    start, end = group[0].start, group[-1].end
+    line = text[start:end].strip()
+    return "\n" not in line and line.rstrip(QUOTE_CLOSERS).endswith("?") and _emphasised(source, start, end)
 
 
 def _emphasised(source: str, start: int, end: int) -> bool:
