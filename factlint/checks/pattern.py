@@ -93,7 +93,7 @@ class PatternKind(RuleKind):
 def _in_foreign_quote(doc, at) -> bool:
     """Is ``at`` inside a quotation in another language than ``doc``'s ("AI is the future",
     quoted in English in a Spanish article)?"""
-    from factlint.checks.sourcing import QUOTE
+    from factlint.quotes import QUOTE
     from factlint.lang import detect_language
 
     return any(m.start() <= at < m.end() and detect_language(m.group()) not in (None, doc.lang)

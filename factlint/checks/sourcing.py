@@ -25,13 +25,10 @@ from factlint.documents import blank
 from factlint.lang import load
 from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
+from factlint.quotes import QUOTE
 from factlint.regexes import _top_level_branches, optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
-# quotations: curly, angle and straight double marks; single marks, straight ones (British style) opening
-# before a letter and closing after one, an apostrophe inside a word ("it's") left alone; a dash dialogue line
-QUOTE = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"\n]+\"|‘[^’]+’|(?<!\w)'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w))+(?<=[\w.,!?])'(?!\w)"
-                   r"|(?:^|\n)[ \t]*[—–]\s*\w[^\n]+")
 # a clause of a few words and a colon before a quotation introduces its speaker: an interview's
 # "Evans:", "Smith put it bluntly:", "The statement read:"
 SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?:,? [^\W\d_][\w.’'\-]*){0,7}):\s*$")
