@@ -121,6 +121,10 @@ def test_a_list_of_facts_is_not_sourced_by_the_paragraph_after_it(tmp_path, cli)
     ("Analistas do BTG Pactual estimam que a dívida caia para US$ 60 bilhões.", "pt", False),
     ("Se estiman pérdidas de 60.000 millones de dólares.", "es", True),  # impersonal
     ("Economists had expected a smaller increase of 50 basis points.", "en", False),
+    ("Los economistas esperaban un aumento menor, de 50 puntos básicos.", "es", False),
+    ("Os economistas esperavam uma alta menor, de 50 pontos-base.", "pt", False),
+    ("Al equipo le espera un partido con 50.000 espectadores.", "es", True),  # awaits, not expects
+    ("El voto quedó en espera una semana por las acusaciones contra 30 jueces.", "es", True),
     ("Analysts expected the rate to reach 15% by June.", "en", False),
     ("The rate is expected to reach 15% by June.", "en", True),  # the passive: whose expectation?
     ("Growth reached 3%, higher than expected.", "en", True),
