@@ -32,6 +32,21 @@ TABLE = {
 }
 
 
+# how a message writes each unit of the table; any other unit is written by its name
+SYMBOLS = {
+    "meter": "m", "kilometer": "km", "centimeter": "cm", "inch": "in", "foot": "ft", "yard": "yd", "mile": "mi",
+    "hectare": "ha", "acre": "acres", "square_kilometer": "km²", "square_mile": "sq mi", "liter": "L",
+    "gallon": "US gal", "gram": "g", "kilogram": "kg", "metric_ton": "t", "ounce": "oz", "pound": "lb",
+    "kilometer_per_hour": "km/h", "mile_per_hour": "mph", "watt": "W", "megawatt": "MW", "gigawatt": "GW",
+    "degC": "°C", "degF": "°F",
+}
+
+
+def symbol(unit: str) -> str:
+    """``unit`` as a reader writes it: "km/h" for kilometer_per_hour."""
+    return SYMBOLS.get(unit, unit.replace("_", " "))
+
+
 def dimension(unit: str) -> str:
     """What ``unit`` measures ("[length]", ...); an unknown unit is its own dimension."""
     known = TABLE.get(unit) or _from_pint(unit)

@@ -621,3 +621,15 @@ def test_translation_groups_follow_a_summary_changed_in_place():
     assert translation_groups(summary) == translation_groups(dict(summary))
     summary["stories"]["s"].append("a.pt.md")  # changed in place, as a focused run updates its summary
     assert [paths for paths, _ in translation_groups(summary)] == [["a.en.md", "a.es.md", "a.pt.md"]]
+
+
+def test_a_measure_is_shown_as_written_and_in_the_other_version_s_unit():
+    from factlint.checks.numbers import describe, in_units_of
+    from factlint import units
+
+    acres = {"kind": "unit", "unit": "acre", "value": 50000, "approx": True}
+    hectares = {"kind": "unit", "unit": "hectare", "value": 200000, "approx": False}
+    assert describe(acres) == "~50,000 acres" and describe(hectares) == "200,000 ha"
+    assert in_units_of(hectares, acres) == " (= 494,000 acres)"
+    assert in_units_of(acres, acres) == "" and in_units_of({"kind": "count", "value": 3}, acres) == ""
+    assert set(units.TABLE) <= set(units.SYMBOLS)  # every built-in unit has its symbol

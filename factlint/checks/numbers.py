@@ -10,6 +10,7 @@ tolerance) is a conflict reported at both places.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 
@@ -52,8 +53,21 @@ def describe(q: dict) -> str:
         return f"{int(value) // 60:02d}:{int(value) % 60:02d}"
     if kind in ("year", "decade", "label", "ordinal", "date") and float(value).is_integer():
         return f"{int(value)}{'s' if kind == 'decade' else ''}"  # a year, not a count: "1998", not "1,998"
-    unit = {"percent": "%", "money": f" {q['unit']}", "unit": f" {q['unit']}"}.get(kind, "")
+    unit = {"percent": "%", "money": f" {q['unit']}", "unit": f" {units.symbol(q['unit'])}"}.get(kind, "")
     return f"{'~' if q['approx'] else ''}{_fmt(value)}{unit}"
+
+
+def in_units_of(q: dict, other: dict) -> str:
+    """``q`` converted to the unit of ``other``, to set beside it in a message (" (= 494,000 acres)"),
+    or "" when they are not two units of one dimension."""
+    if q["kind"] != "unit" or other["kind"] != "unit" or q["unit"] == other["unit"]:
+        return ""
+    try:
+        value = units.convert(q["value"], q["unit"], other["unit"])
+    except ValueError:
+        return ""
+    shown = round(value, 2 - int(math.floor(math.log10(abs(value))))) if value else 0.0  # three significant digits
+    return f" (= {_fmt(shown)} {units.symbol(other['unit'])})"
 
 
 class NumberKind(SummarizedKind):
@@ -194,7 +208,8 @@ class NumberKind(SummarizedKind):
             for entry, q, other, oq in ((a, x, b, y), (b, y, a, x)):
                 # figures as read, their spaces collapsed (markup blanked around them leaves several)
                 text, other_text = " ".join(q["text"].split()), " ".join(oq["text"].split())
-                message = rule.format_message(here=describe(q), there=describe(oq), text=text, other_text=other_text,
+                message = rule.format_message(here=describe(q), there=describe(oq) + in_units_of(oq, q),
+                                              text=text, other_text=other_text,
                                               other=f"{other.path}:{oq['loc']['line']}",
                                               how="; ".join([how, *_false_friends((entry, q), (other, oq))]))
                 rel = [related_location(other.path, oq["loc"], f"{other_text!r} in the {other.lang} version")]
