@@ -85,14 +85,14 @@ class YamlFile:
     error message, or with a text scan for the line of a rule's code.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, what: str = "rule file"):
         import yaml
 
         self.path = path
         try:
             self.text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+            raise ConfigError(f"{path}: cannot read {what}: {exc}") from None
         try:
             self.data = yaml.load(self.text, Loader=loader())
         except yaml.YAMLError as exc:
@@ -166,6 +166,17 @@ def _describe(error) -> str:
     if v == "oneOf" and isinstance(error.instance, dict) and "fail" in error.instance and "pass" in error.instance:
         return "an example has either 'fail' or 'pass', not both"
     return f"{subject}: {error.message}"
+
+
+def load_validated(path: Path, schema_name: str, what: str):
+    """The data of the YAML file ``path`` (a ``what``), checked against ``schema_name``: a
+    ConfigError names the file, the line and the field that break it."""
+    yf = YamlFile(Path(path), what)
+    data = plain(yf.data) if yf.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: a {what} is a mapping of fields")
+    _validate(data, load_schema(schema_name), Path(path), yf, [], "")
+    return data
 
 
 def _validate(instance, schema, path: Path, yf, base_path, label: str) -> None:

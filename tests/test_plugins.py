@@ -157,3 +157,55 @@ def test_third_party_corpus_kind_without_summary(tmp_path):
                                                               ("news/n3.md", "Same headline as news/copy.md")]
     one = json.loads(run("check", "news/copy.md", "--format", "json").stdout)
     assert [(f["path"], f["line"], f["message"]) for f in one] == [("news/copy.md", 4, "Same headline as news/n3.md")]
+
+
+LANGUAGE_PLUGIN = '''
+import pathlib
+from factlint.hookspecs import hookimpl
+
+
+@hookimpl
+def factlint_language_dirs():
+    return [pathlib.Path(__file__).parent / "languages"]
+'''
+
+
+def _language_plugin(tmp_path, french: str):
+    site = tmp_path / "site"
+    write(site / "french_plugin.py", LANGUAGE_PLUGIN)
+    write(site / "languages" / "fr.yaml", french)
+    dist = site / "french_plugin-0.1.dist-info"
+    write(dist / "METADATA", "Metadata-Version: 2.1\nName: french-plugin\nVersion: 0.1\n")
+    write(dist / "entry_points.txt", "[factlint]\nfrench = french_plugin\n")
+    return {**os.environ, "PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+def test_a_plugin_adds_a_language_and_its_mistakes_are_named(tmp_path):
+    """A language is data a plugin may add; a wrong field in it is a clear error (file, line,
+    field), never a traceback mid-run."""
+    french = ("code: fr\nname: French\nstopwords: [le, la, les, de, des, et, un, une, est, que, il, elle]\n"
+              "months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]\n"
+              "number_words: {deux: 2, trois: 3}\nscales: {millions: 1e6}\n")
+    article = write(tmp_path / "a.md", "---\nlang: fr\n---\nLe le gouvernement a dit que la réforme est prête.\n")
+    run = lambda env: subprocess.run([sys.executable, "-m", "factlint", "check", str(article), "--no-cache",
+                                      "--format", "json"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    r = run(_language_plugin(tmp_path, french))
+    assert r.returncode == 1 and "FL001" in [f["code"] for f in json.loads(r.stdout)], r.stderr
+    r = run(_language_plugin(tmp_path, french.replace("scales: {millions: 1e6}", "scales: [millions]")))
+    assert r.returncode == 2 and "fr.yaml:6:" in r.stderr and "'scales' must be of type object" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_factlint_s_own_languages_hold_to_the_language_schema():
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from factlint.lang import LANG_DIR
+    from factlint.ruleset import load_schema
+    from factlint.yamlio import loader
+
+    validator = Draft202012Validator(load_schema("language.schema.json"))
+    for path in sorted(LANG_DIR.glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader())
+        assert [e.message for e in validator.iter_errors(data)] == [], path.name
+        assert data["code"] == path.stem

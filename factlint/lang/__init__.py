@@ -86,11 +86,22 @@ def _with_compounds(words: dict, compounds: dict | None) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def load(code: str) -> Language:
+    """The data of language ``code``.  A plugin's file is checked against the language schema
+    first (a wrong field is a clear error, not a crash mid-run); factlint's own files are checked
+    by its tests, not on every run."""
+    path = _files()[code]
+    if path.parent != LANG_DIR:
+        from factlint.errors import ConfigError
+        from factlint.ruleset import load_validated
+
+        data = load_validated(path, "language.schema.json", "language file")
+        if data["code"] != code:
+            raise ConfigError(f"{path}: 'code' is {data['code']!r} but the file is named for {code!r}")
+        return Language(data)
     import yaml
 
     from factlint.yamlio import loader
 
-    path = _files()[code]
     with open(path, encoding="utf-8") as fh:
         return Language(yaml.load(fh, Loader=loader()))
 
