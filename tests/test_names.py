@@ -426,3 +426,16 @@ def test_a_name_after_an_office_is_compared_with_the_name_alone(linter):
     versions.append(("en", "s3", "The meeting was routine, said Mariana Olivera of Itaú."))
     found = [message.split('"')[1] for _, message in _story_findings(linter, versions, code="FL102")]
     assert found == ["Mariana Olivera"]
+
+
+
+def test_versions_that_agree_but_for_accents_outvote_a_slip(linter):
+    """English drops the accents Spanish keeps ("Nuñez Feijoo", "Núñez Feijóo"): the two still agree
+    against the Portuguese "Feijó"."""
+    versions = [("en", "The leader of the PP, Alberto Nuñez Feijoo, called the bill fiction."),
+                ("es", "El líder del PP, Alberto Núñez Feijóo, calificó el proyecto de ficción."),
+                ("pt", "O líder do PP, Alberto Núñez Feijó, classificou o projeto de ficção.")]
+    found = [(path, message.split('"')[1]) for path, message in _story_findings(linter, versions)]
+    assert found == [("v2.pt.txt", "Alberto Núñez Feijó")]
+    versions[2] = ("pt", "O líder do PP, Alberto Núñez Feijóo, classificou o projeto de ficção.")
+    assert _story_findings(linter, versions) == []

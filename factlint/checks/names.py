@@ -601,20 +601,28 @@ def translation_slips(versions, checked, uses=lambda words, lang=None: 0):
             if not others or any(words in inner[o.path] for o in versions if o is not entry) \
                     or uses(words, entry.lang) > len(locs):
                 continue
-            support = defaultdict(set)  # a form of the other languages -> the versions that use it
+            # a form of the other languages -> the versions that use it, accents aside: English
+            # drops the accents Spanish and Portuguese keep ("Nunez Feijoo", "Núñez Feijóo")
+            support = defaultdict(set)
             for other in others:
                 for form in inner[other.path]:
-                    support[form].add(other.lang)
-            slips = {form: reason for form in support
+                    support[_unaccented(form)].add(other.lang)
+            forms = {form for other in others for form in inner[other.path]}
+            slips = {form: reason for form in forms
                      if (reason := translation_slip(list(words), list(form))) and not _rendered(words, form)}
-            best = max(slips, key=lambda form: (len(support[form]), form), default=None)
-            if best is None or len(support[best]) < needed:
+            best = max(slips, key=lambda form: (len(support[_unaccented(form)]), form != _unaccented(form), form),
+                       default=None)
+            if best is None or len(support[_unaccented(best)]) < needed:
                 continue
-            form, langs, reason = best, support[best], slips[best]
+            form, langs, reason = best, support[_unaccented(best)], slips[best]
             if needed == 1 and uses(words) > uses(form):
                 continue  # the corpus writes it so more often: the other version is the slip
             for loc in locs:
                 yield entry.path, loc, " ".join(words), " ".join(form), sorted(langs), reason
+
+
+def _unaccented(words) -> tuple:
+    return tuple(strip_accents(w) for w in words)
 
 
 def _rendered(words, form) -> bool:
