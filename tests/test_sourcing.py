@@ -349,6 +349,8 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Em seguida aparece a CBS com 3,1 milhões, apontou a Nielsen.", "pt", False),
     ("La economía crecerá un 3% este año, afirmaron los analistas.", "es", False),
     ("La economía crecerá un 3% este año, acotó el ministro.", "es", False),
+    ("La privatización podría reportar 1.500 millones de euros, avanzó el ministro.", "es", False),
+    ("La empresa adelantó al Gobierno 300 millones de euros.", "es", True),  # lent, not said
     ("The economy will shrink next year, the minister cautioned.", "en", False),
     # "illegal" charges someone when a thing is said to be or to be done illegally
     ("China regards the defectors as illegal migrants rather than refugees.", "en", False),
