@@ -28,7 +28,13 @@ from factlint.quantities import TIME_NOUNS
 from factlint.quotes import QUOTE
 from factlint.regexes import _top_level_branches, optimized_alternation
 
-CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge"]
+CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge", "unbalanced-quote"]
+UNBALANCED = {  # what each kind of unpaired quotation mark means, for FL305's message
+    "unclosed": "Quotation mark {mark} opened here is never closed",
+    "reopened": "Quotation mark {mark} opened here is not closed before the next {mark} opens "
+                "(a quotation inside a quotation takes the other marks)",
+    "unopened": "Closing quotation mark {mark} with no opening mark",
+}
 # a clause of a few words and a colon before a quotation introduces its speaker: an interview's
 # "Evans:", "Smith put it bluntly:", "The statement read:"
 SPEAKER_LABEL = re.compile(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_][\w.’'\-]*(?:,? [^\W\d_][\w.’'\-]*){0,7}):\s*$")
@@ -245,7 +251,22 @@ class SourcingKind(RuleKind):
         findings = []
         for claim in analyse(doc, signals):
             findings.extend(self._findings(doc, claim))
+        findings.extend(self._unbalanced_quotes(doc))
         return findings, None
+
+    def _unbalanced_quotes(self, doc):
+        """FL305: quotation marks left without their partner, over the article's paragraphs."""
+        rules = [r for r in self.by_check["unbalanced-quote"] if r.applies_to(doc.lang)]
+        if not rules:
+            return []
+        from factlint.quotes import unbalanced
+
+        paragraphs: dict[int, list] = {}
+        for s in extracts.sentences(doc):
+            paragraphs.setdefault(s.paragraph, []).append(s)
+        spans = [(group[0].start, group[-1].end) for _, group in sorted(paragraphs.items())]
+        return [finding(doc, rule, at, at + 1, rule.format_message(problem=UNBALANCED[what].format(mark=doc.text[at])))
+                for at, what in unbalanced(doc.text, spans) for rule in rules]
 
     def _findings(self, doc, s):
         out = []
