@@ -25,7 +25,7 @@ from factlint.documents import blank
 from factlint.lang import load
 from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
-from factlint.quotes import QUOTE
+from factlint.quotes import QUOTE, quotations_across_paragraphs
 from factlint.regexes import _top_level_branches, optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge", "unbalanced-quote"]
@@ -48,7 +48,6 @@ SENTENCE_LAYOUT_SHARE = 0.8  # this share of one-sentence paragraphs makes a one
 QUOTE_CLOSERS = " \t\n\"”»’)'"
 LIST_ITEM_BEFORE = re.compile(r"(?:^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+|<li(?:\s[^>]*)?>\s*)$", re.I | re.M)  # opens an item
 HEADING_BEFORE = re.compile(r"(?:^[ \t]{0,3}#{1,6}|<h[1-6](?:\s[^>]*)?>)\s*$", re.I | re.M)  # what opens a heading
-QUOTE_MARK = re.compile(r'[“”«»"]')
 # a sentence that goes on with the one before ("Según una encuesta, ... Asimismo, ..."): its source too
 CONTINUING = re.compile(r"\s*(?:also|moreover|in addition|furthermore|likewise|asimismo|además|también|igualmente|"
                         r"del mismo modo|além disso|também|da mesma forma|"
@@ -57,7 +56,6 @@ CONTINUING = re.compile(r"\s*(?:also|moreover|in addition|furthermore|likewise|a
 # an opinion piece ends with its author's line: "Chris Leslie is MP for Nottingham East"
 AUTHOR_LINE = re.compile(r"\A\s*(?:[A-ZÁÉÍÓÚÑ][\w'’.-]+\s+){1,3}(?:is|es|é)\s+(?:\S+\s+){0,14}\S+\s*\Z")
 OPINION_KINDS = frozenset({"superlative", "prediction", "comparison", "change", "causal"})  # an author's own views
-QUOTE_MAX_PARAGRAPHS = 8  # a quotation left open is carried over at most this many paragraphs (wire copy: one sentence each)
 QUOTE_MIN_WORDS = 5  # shorter quoted phrases are titles, terms or scare quotes
 AGE = re.compile(r",\s*(?:de\s+)?\d{1,3}(?:\s*(?:anos|años))?\s*,|\d{1,3}-year-old|\d{1,3}\s+(?:anos|años)\b"
                  r"|\d-foot-\d{1,2}\b")  # a person's age or height: facts of record
@@ -317,7 +315,7 @@ def analyse(doc, signals):
     # the next sentence may name the source even though it stands in the next paragraph
     sentence_flow = len(numbers) >= LAYOUT_MIN_PARAGRAPHS and \
         sum(len(paragraphs[n]) == 1 for n in numbers) >= SENTENCE_LAYOUT_SHARE * len(numbers)
-    open_quotes, carried_quotes = _quotations_across_paragraphs(text, [paragraphs[n] for n in numbers])
+    open_quotes, carried_quotes = quotations_across_paragraphs(text, [paragraphs[n] for n in numbers])
     open_quotes = {numbers[k]: (at, [numbers[j] for j in range(k, last + 1)]) for k, (at, last) in open_quotes.items()}
     carried_quotes = {numbers[k]: until for k, until in carried_quotes.items()}
     title = _title(text, paragraphs, numbers, signals)
@@ -407,68 +405,6 @@ def analyse(doc, signals):
                 "speaker": para_speaker or neighbour_speaks,
             })
     return results
-
-
-def _quotations_across_paragraphs(text, groups):
-    """Quotations that run over several paragraphs, as news writes them: an opening mark
-    left open, the text of the next paragraphs, a closing mark.
-
-    Returns ({paragraph index: (where its open quotation starts, index of the paragraph that
-    closes it)}, {paragraph index: where the quotation covering its start ends}).  A quotation
-    is carried only when its closing mark comes within ``QUOTE_MAX_PARAGRAPHS`` paragraphs and
-    before any new opening mark (except the one that reopens each of its paragraphs, as English
-    style has it); one that never closes ends with its paragraph."""
-    spans = [(g[0].start, g[-1].end) for g in groups]
-    opened, carried = {}, {}
-    for k, (start, end) in enumerate(spans):
-        at = _unclosed_opener(text, start, end)
-        if at is None:
-            continue
-        for later in range(k + 1, min(k + 1 + QUOTE_MAX_PARAGRAPHS, len(spans))):
-            begin, stop = spans[later]
-            if _opens_paragraph(text, begin):  # English style: each paragraph of the quotation reopens it
-                begin += 1
-            closes = _first_closer(text, begin, stop)
-            if closes is False:  # a new quotation opens first: the open one was never closed
-                break
-            if closes is not None:
-                opened[k] = (at, later)
-                carried.update({j: spans[j][1] for j in range(k + 1, later)})
-                carried[later] = closes
-                break
-    return opened, carried
-
-
-def _opens_paragraph(text, start) -> bool:
-    """Does an opening quotation mark begin the paragraph at ``start``?"""
-    return QUOTE_MARK.match(text, start) is not None and _is_opener(text, start, start)
-
-
-def _unclosed_opener(text, start, end):
-    """Where the quotation that ``text[start:end]`` opens and does not close begins, or None."""
-    depth_at = None
-    for m in QUOTE_MARK.finditer(text, start, end):
-        if _is_opener(text, m.start(), start):
-            if depth_at is None:
-                depth_at = m.start()
-        else:
-            depth_at = None
-    return depth_at
-
-
-def _first_closer(text, start, end):
-    """Where the first closing quotation mark of ``text[start:end]`` is, None if it has none,
-    False if an opening mark comes first."""
-    for m in QUOTE_MARK.finditer(text, start, end):
-        return False if _is_opener(text, m.start(), start) else m.end()
-    return None
-
-
-def _is_opener(text, at, start) -> bool:
-    """Does the quotation mark at ``at`` open a quotation?  Curly and angle marks say so; a
-    straight one does at the paragraph's ``start`` or after a space or an opening bracket."""
-    mark = text[at]
-    return mark in "“«" or (mark == '"' and (at == start or text[at - 1] in " \t\n([—–:"))
 
 
 def _is_author_line(paragraph: str, emphasised: bool = False) -> bool:
