@@ -32,6 +32,8 @@ CURRENCY_SYMBOLS = {"US$": "USD", "U$S": "USD", "$": "USD", "R$": "BRL", "€": 
 # a count of these is a duration or an age, not a statistic
 TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "segundos", "minutos",
                         "horas", "días", "dias", "semanas", "meses", "años", "anos"})
+# time zones written as acronyms, in any language (case-sensitive: "ET" is no word)
+ZONE_ACRONYMS = r"(?-i:GMT|UTC|BST|CET|CEST|WET|WEST|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|JST|IST|AEST|AEDT)"
 # what a fraction of is a duration, not a share: "a quarter of an hour", "un cuarto de siglo"
 FRACTION_OF_TIME = r"(?:hours?|horas?|centur(?:y|ies)|siglos?|séculos?|minutes?|minutos?|days?|días?|dias?|weeks?|semanas?|" \
                    r"months?|mes(?:es)?|mês|years?|años?|anos?|miles?|millas?|milhas?|inch(?:es)?|pulgadas?|polegadas?)"
@@ -126,6 +128,9 @@ def _patterns(code: str):
     decade = re.compile(_filled(d["decades"], d), re.I) if d.get("decades") else None
     time = re.compile(r"(?<![\w:])(?:" + _filled(d["time_pattern"], d) + r")(?!\w)", re.I) \
         if d.get("time_pattern") else None
+    # the zone named after a clock time: "3pm GMT", "16.00 (hora peninsular)"
+    zone = re.compile(rf"[ \xa0]*\(?[ \xa0]*(?P<zone>{ZONE_ACRONYMS}|{_alternation(d.get('time_zone_words', []))})(?!\w)",
+                      re.I if d.get("time_zone_words") else 0)
     # "one in four", "uno de cada cuatro", "um em cada quatro": a share, read as a percentage
     ratio_values = {**(d.get("number_word_compounds") or {}).get("units", {}), **words}
     ratio_number = rf"\d{{1,3}}(?!\d|[.,]\d)|{_alternation(_with_capitals(ratio_values))}"
@@ -144,7 +149,7 @@ def _patterns(code: str):
                                    ("ratio", ratio), ("fraction", fraction))
              if pattern is not None}
     return {"main": main, "vague": vague, "ordinal_digits": ordinal_digits, "ordinal_words": ordinal_words,
-            "decade": decade, "time": time, "ratio": ratio, "ratio_values": ratio_values,
+            "decade": decade, "time": time, "zone": zone, "ratio": ratio, "ratio_values": ratio_values,
             "fraction": fraction, "fractions": fractions,
             "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units, "approximate": frozenset(d.get("approximate_numbers", [])),
@@ -323,7 +328,9 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
                     hour += 12
                 if ampm == "am" and hour == 12:
                     hour = 0
-                q = Quantity(m.start(), m.end(), m.group(), hour * 60 + minute, "time")
+                named = p["zone"].match(masked, m.end())
+                q = Quantity(m.start(), m.end(), m.group(), hour * 60 + minute, "time",
+                             unit=" ".join(named.group("zone").split()) if named else "")
             found.append(q)
             taken.add(m.start(), m.end())
 

@@ -399,6 +399,16 @@ def test_a_fraction_is_compared_as_a_share(linter):
     assert _conflicts(linter, (en, "en"), (es.replace("un tercio", "dos tercios"), "es")) == [("a third", "dos tercios")]
 
 
+def test_clock_times_in_two_named_zones_are_each_reader_s(linter):
+    """A translation converts a time for its readers, naming its zone; a zone dropped is no
+    conversion, and a changed time in one zone is a slip."""
+    en = "The summit in London will open at 3pm GMT on Monday."
+    assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 16.00 (hora peninsular) del lunes.", "es")) == []
+    assert _conflicts(linter, (en, "en"), ("A cúpula de Londres começará às 12h (horário de Brasília) de segunda.", "pt")) == []
+    assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 13.00 GMT del lunes.", "es")) == [("3pm", "13.00")]
+    assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 16.00 del lunes.", "es")) == [("3pm", "16.00")]
+
+
 def test_the_opener_in_the_fourth_minute(linter):
     """NTREX's held-out half: "Dwyer's opener came in the fourth minute" / "El primer gol de Dwyer
     llegó en el cuarto minuto": the first goal is no figure against the fourth minute."""

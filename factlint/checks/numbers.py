@@ -49,8 +49,8 @@ def describe(q: dict) -> str:
     kind, value = q["kind"], q["value"]
     if kind == "vague":
         return f"{q['text']!r} ({_fmt(q['low'])}–{_fmt(q['high'])})"
-    if kind == "time":  # minutes after midnight
-        return f"{int(value) // 60:02d}:{int(value) % 60:02d}"
+    if kind == "time":  # minutes after midnight, and the zone named after it
+        return f"{int(value) // 60:02d}:{int(value) % 60:02d}" + (f" {q['unit']}" if q.get("unit") else "")
     if kind in ("year", "decade", "label", "ordinal", "date") and float(value).is_integer():
         return f"{int(value)}{'s' if kind == 'decade' else ''}"  # a year, not a count: "1998", not "1,998"
     unit = {"percent": "%", "money": f" {q['unit']}", "unit": f" {units.symbol(q['unit'])}"}.get(kind, "")
@@ -364,9 +364,12 @@ def same_value(x, y) -> bool:
 
     Amounts in different currencies are not converted (translators re-express
     money for their readers): they agree unless the figure is identical and
-    only the currency changed, which is a slip, not a conversion.
+    only the currency changed, which is a slip, not a conversion.  Clock times
+    in two named time zones agree, for the same reason.
     """
     a, b = x["value"], y["value"]
+    if _two_zones(x, y):
+        return True  # "3pm GMT" and "16.00 (hora peninsular)": each reader's clock
     if _pound_either_way(x, y):
         return abs(a - b) <= max(x["precision"], y["precision"]) + 1e-9 * max(abs(a), abs(b))
     if _two_currencies(x, y):
@@ -415,7 +418,7 @@ def align(qa, qb, max_shift=0.3):
         for j, y in enumerate(qb):
             shift = abs(x["rel"] - y["rel"])
             if shift < max_shift and y["kind"] != "vague" and compatible(x, y, dims_a[i], dims_b[j]) \
-                    and same_value(x, y) and not _two_currencies(x, y):  # a conversion is no anchor
+                    and same_value(x, y) and not _two_currencies(x, y) and not _two_zones(x, y):  # a conversion is no anchor
                 candidates.append((shift, i, j))
     anchors = _monotonic(_greedy(candidates))
     pairs, used_a, used_b = [], set(), set()
@@ -470,6 +473,13 @@ def _reordered(qa, qb, dims_a, dims_b, used_a, used_b):
         for l in ls:
             takers[l].append(k)
     return [(k, ls[0]) for k, ls in near.items() if len(ls) == 1 and takers[ls[0]] == [k]]
+
+
+def _two_zones(x, y) -> bool:
+    """Are ``x`` and ``y`` clock times in two different named time zones?  A translation converts
+    a time for its readers as it converts money; a zone dropped is no conversion."""
+    return x["kind"] == "time" and y["kind"] == "time" and bool(x["unit"]) and bool(y["unit"]) \
+        and x["unit"].lower() != y["unit"].lower()
 
 
 def _alone_in_sentence(quantities) -> list[bool]:
