@@ -128,6 +128,8 @@ def values(text, lang):
     ("las dos terceras partes del Congreso", "es", [(66.67, "percent")]),
     ("dois terços dos eleitores", "pt", [(66.67, "percent")]),
     ("three-quarters of a million people", "en", [(750000, "count")]),
+    ("held on 3/4/2026 in Ohio", "en", [(20260304, "numeric_date")]),
+    ("em 04.03.26 no Rio", "pt", [(20260304, "numeric_date")]),
 ])
 def test_values_understood(text, lang, expected):
     assert values(text, lang) == expected
@@ -407,6 +409,14 @@ def test_clock_times_in_two_named_zones_are_each_reader_s(linter):
     assert _conflicts(linter, (en, "en"), ("A cúpula de Londres começará às 12h (horário de Brasília) de segunda.", "pt")) == []
     assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 13.00 GMT del lunes.", "es")) == [("3pm", "13.00")]
     assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 16.00 del lunes.", "es")) == [("3pm", "16.00")]
+
+
+def test_a_date_in_figures_is_read_in_either_order(linter):
+    """"3/4/2026" in Ohio is "4/3/2026" in Madrid: a date, not the count 3 against the count 4."""
+    en = "The vote in Ohio was held on 3/4/2026, officials said."
+    es = "La votación de Ohio se celebró el 4/3/2026, según las autoridades."
+    assert _conflicts(linter, (en, "en"), (es, "es")) == []
+    assert _conflicts(linter, (en, "en"), (es.replace("4/3/2026", "5/3/2026"), "es")) == [("3/4/2026", "5/3/2026")]
 
 
 def test_the_opener_in_the_fourth_minute(linter):

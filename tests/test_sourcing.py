@@ -554,6 +554,11 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("LLaMA 3 reached the top of the download charts on Hugging Face.", "en", True),  # a ranking, not a league
     ("Atlético finished with ten men after Koke was sent off.", "en", False),
     ("Lula will be sworn in on January 1.", "en", False),
+    # a future event set on a date is a schedule; a figure it forecasts is still a claim
+    ("Los resultados se conocerán el 11 de marzo.", "es", False),
+    ("Os resultados serão divulgados em 11 de março.", "pt", False),
+    ("The vote will take place on 10 March in Ohio.", "en", False),
+    ("La inflación subirá al 5 % el 11 de marzo.", "es", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

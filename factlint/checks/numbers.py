@@ -49,6 +49,8 @@ def describe(q: dict) -> str:
     kind, value = q["kind"], q["value"]
     if kind == "vague":
         return f"{q['text']!r} ({_fmt(q['low'])}–{_fmt(q['high'])})"
+    if kind == "numeric_date":  # day and month in either order: as written
+        return q["text"]
     if kind == "time":  # minutes after midnight, and the zone named after it
         return f"{int(value) // 60:02d}:{int(value) % 60:02d}" + (f" {q['unit']}" if q.get("unit") else "")
     if kind in ("year", "decade", "label", "ordinal", "date") and float(value).is_integer():
