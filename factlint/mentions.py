@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factlint.documents import ONE_SPACE
 
 WORD = r"[^\W_][\w]*(?:['’\-][^\W_][\w]*)*(?:['’]s\b)?"
 # A plain word: lower-case Latin letters, ending where WORD would end too, so a run of them
@@ -22,7 +21,7 @@ WORD = r"[^\W_][\w]*(?:['’\-][^\W_][\w]*)*(?:['’]s\b)?"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 PLAIN = rf"[{_LOWER}][{_LOWER}0-9]*(?:['’\-][{_LOWER}][{_LOWER}0-9]*)*(?![\w])(?!['’\-][^\W_])"
 TOKEN = re.compile(rf"(?:{PLAIN}[ \t,]+)*(?P<last>{PLAIN})|{WORD}|[.!?;:()\[\]{{}}“”\"«»—–]|\n\s*\n|\n", re.U)
-_ONE_SPACE = re.compile(ONE_SPACE)
+_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_END = set(".!?")
 
@@ -174,8 +173,9 @@ def extract_mentions(text: str, lang, max_tokens: int = 6, lowered=None) -> list
 
 
 def _one_space(gap: str) -> bool:
-    """Is ``gap`` one space as readers leave it ("Menlo&nbsp;Park" included)?"""
-    return gap == " " or _ONE_SPACE.fullmatch(gap) is not None
+    """Is ``gap`` one space as readers see it: "Menlo&nbsp;Park", or the spaces a reader left
+    for markup between two words ("Yann <em>Lacon</em>", "Yann *Lacon*" read "Yann     Lacon")?"""
+    return gap == " " or _SPACES.fullmatch(gap) is not None
 
 
 def _strip_possessive(word: str) -> str:

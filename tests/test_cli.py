@@ -570,3 +570,16 @@ def test_a_reader_that_leaves_early_is_no_internal_error(tmp_path):
     stderr = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "internal error" not in stderr and "Traceback" not in stderr, stderr
+
+
+def test_a_name_split_by_markup_is_read_whole_and_fixed_around_it(cli, tmp_path):
+    """"Yann <em>Lacon</em>" and "**Mark** Zuckerburg" are names a reader sees whole; the fix
+    replaces only the misspelt word, so the markup stays."""
+    write(tmp_path / "a.md", "Yann *Lacon* said it, and **Mark** Zuckerburg agreed.\n")
+    write(tmp_path / "b.html", "<p>Yann <em>Lacon</em> lo confirmó ayer en Madrid.</p>\n")
+    r = cli("check", ".", "--no-cache", "--select", "FL101", "--format", "json", "--lang", "en", cwd=tmp_path)
+    found = sorted((Path(f["path"]).name, f["message"].split('"')[1]) for f in json.loads(r.stdout))
+    assert found == [("a.md", "Mark Zuckerburg"), ("a.md", "Yann Lacon"), ("b.html", "Yann Lacon")]
+    cli("check", ".", "--no-cache", "--select", "FL101", "--fix", "--lang", "en", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "Yann *LeCun* said it, and **Mark** Zuckerberg agreed.\n"
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == "<p>Yann <em>LeCun</em> lo confirmó ayer en Madrid.</p>\n"

@@ -150,15 +150,22 @@ def test_fix_is_the_form_misspelt(linter, text, target):
 
 
 def test_no_fix_over_markup(tmp_path, cli):
-    """Replacing "Metta&nbsp;Platforms" would delete the entity: reported, not fixed."""
+    """Replacing "Metta&nbsp;Platforms" whole would delete the entity: the fix replaces the
+    misspelt word alone, and where the markup sits inside that word there is no fix."""
     (tmp_path / "a.html").write_text("<p>Researchers at Metta&nbsp;Platforms and Yann Lacon agreed.</p>",
                                      encoding="utf-8")
     r = cli("check", "a.html", "--select", "FL101", "--format", "json", "--no-cache", "--lang", "en", cwd=tmp_path)
     import json
 
     found = json.loads(r.stdout)
-    assert [(f["message"].split(" is ")[0], f["fix"]) for f in found] == [
-        ('"Metta Platforms"', None), ('"Yann Lacon"', {"replacement": "Yann LeCun", "message": "Replace with 'Yann LeCun'"})]
+    assert [(f["message"].split(" is ")[0], f["column"], f["fix"]) for f in found] == [
+        ('"Metta Platforms"', 19, {"replacement": "Meta", "message": "Replace with 'Meta'"}),
+        ('"Yann Lacon"', 44, {"replacement": "Yann LeCun", "message": "Replace with 'Yann LeCun'"})]
+    cli("check", "a.html", "--select", "FL101", "--fix", "--no-cache", "--lang", "en", cwd=tmp_path)
+    assert "Meta&nbsp;Platforms and Yann LeCun" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>Researchers at Me<b>tt</b>a Platforms agreed.</p>", encoding="utf-8")
+    r = cli("check", "b.html", "--select", "FL101", "--format", "json", "--no-cache", "--lang", "en", cwd=tmp_path)
+    assert [f["fix"] for f in json.loads(r.stdout)] in ([], [None])
 
 
 def test_fix_only_for_a_single_candidate():

@@ -358,7 +358,10 @@ class NameKind(SummarizedKind):
         about = ", ".join(v for v in (notes.get("role"), notes.get("organisation")) if v)
         message = rule.format_message(mention=" ".join(words), canonical=target, why=reason,
                                       about=f" ({about})" if about else "")
-        # no fix over markup (an entity: "Metta&nbsp;Platforms"): replacing it would delete it
+        # no fix over markup (an entity: "Metta&nbsp;Platforms"): replacing it would delete it; the
+        # words that differ may be clear of it ("**Mark** Zuckerburg"), and are then fixed alone
+        if doc.text[start:end] != doc.source[start:end]:
+            start, end, target = _differing_words(doc.text, start, end, words, target)
         markup = doc.text[start:end] != doc.source[start:end]
         fix = {"replacement": target, "message": f"Replace with {target!r}"} \
             if kind != "ambiguous" and not markup else None
@@ -446,6 +449,22 @@ class NameKind(SummarizedKind):
                                       counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
         return [corpus_finding(Located(path), rule, loc, message, related=related, snippet=minor["text"])
                 for path, loc in checked_places]
+
+
+def _differing_words(text, start, end, words, target):
+    """(start, end, replacement) of the run of ``words`` (written at ``text[start:end]``) that
+    differs from ``target`` word for word; the whole span when the two do not align."""
+    wanted = target.split()
+    if len(wanted) != len(words):
+        return start, end, target
+    differing = [k for k, (a, b) in enumerate(zip(words, wanted)) if a != b]
+    spans, at = [], start
+    for word in words:
+        at = text.index(word, at, end)
+        spans.append((at, at + len(word)))
+        at += len(word)
+    first, last = differing[0], differing[-1]
+    return spans[first][0], spans[last][1], " ".join(wanted[first:last + 1])
 
 
 def _after_offices(words: list[str]) -> list[str]:
