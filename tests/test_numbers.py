@@ -385,38 +385,32 @@ def test_a_minute_of_a_match_is_the_same_as_an_ordinal_or_a_label(linter, es, pt
     assert found == conflicts
 
 
-def test_a_label_is_the_same_as_an_ordinal(linter):
-    """"el distrito 17" names what "the 17th district" does."""
-    en = "Pennsylvania's 17th district is seeing a flood of cash from Washington."
-    es = "El distrito 17 de Pensilvania recibe una avalancha de dinero de Washington."
-    assert _conflicts(linter, (en, "en"), (es, "es")) == []
-    assert _conflicts(linter, (en, "en"), (es.replace("17", "71"), "es")) == [("17th", "71")]
+OHIO = "The vote in Ohio was held on 3/4/2026, officials said."
+SUMMIT = "The summit in London will open at 3pm GMT on Monday."
 
 
-def test_a_fraction_is_compared_as_a_share(linter):
-    en = "Nearly a third of the voters in Ohio backed the measure."
-    es = "Casi un tercio de los votantes de Ohio apoyó la medida."
-    assert _conflicts(linter, (en, "en"), (es, "es")) == []
-    assert _conflicts(linter, (en, "en"), (es.replace("un tercio", "un 33 %"), "es")) == []
-    assert _conflicts(linter, (en, "en"), (es.replace("un tercio", "dos tercios"), "es")) == [("a third", "dos tercios")]
-
-
-def test_clock_times_in_two_named_zones_are_each_reader_s(linter):
-    """A translation converts a time for its readers, naming its zone; a zone dropped is no
-    conversion, and a changed time in one zone is a slip."""
-    en = "The summit in London will open at 3pm GMT on Monday."
-    assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 16.00 (hora peninsular) del lunes.", "es")) == []
-    assert _conflicts(linter, (en, "en"), ("A cúpula de Londres começará às 12h (horário de Brasília) de segunda.", "pt")) == []
-    assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 13.00 GMT del lunes.", "es")) == [("3pm", "13.00")]
-    assert _conflicts(linter, (en, "en"), ("La cumbre de Londres se abrirá a las 16.00 del lunes.", "es")) == [("3pm", "16.00")]
-
-
-def test_a_date_in_figures_is_read_in_either_order(linter):
-    """"3/4/2026" in Ohio is "4/3/2026" in Madrid: a date, not the count 3 against the count 4."""
-    en = "The vote in Ohio was held on 3/4/2026, officials said."
-    es = "La votación de Ohio se celebró el 4/3/2026, según las autoridades."
-    assert _conflicts(linter, (en, "en"), (es, "es")) == []
-    assert _conflicts(linter, (en, "en"), (es.replace("4/3/2026", "5/3/2026"), "es")) == [("3/4/2026", "5/3/2026")]
+@pytest.mark.parametrize("en,other,lang,slip,conflict", [
+    # "el distrito 17" names what "the 17th district" does
+    ("Pennsylvania's 17th district is seeing a flood of cash from Washington.",
+     "El distrito 17 de Pensilvania recibe una avalancha de dinero de Washington.", "es", ("17", "71"), ("17th", "71")),
+    # a fraction is a share, as a percentage is
+    ("Nearly a third of the voters in Ohio backed the measure.",
+     "Casi un tercio de los votantes de Ohio apoyó la medida.", "es", ("un tercio", "dos tercios"), ("a third", "dos tercios")),
+    ("Nearly a third of the voters in Ohio backed the measure.",
+     "Casi un 33 % de los votantes de Ohio apoyó la medida.", "es", ("33 %", "23 %"), ("a third", "23 %")),
+    # "3/4/2026" in Ohio is "4/3/2026" in Madrid: one date, not the count 3 against the count 4
+    (OHIO, "La votación de Ohio se celebró el 4/3/2026, según las autoridades.", "es", ("4/3", "5/3"), ("3/4/2026", "5/3/2026")),
+    # a time converted for the readers names its zone; a zone dropped is no conversion
+    (SUMMIT, "La cumbre de Londres se abrirá a las 16.00 (hora peninsular) del lunes.", "es",
+     ("16.00 (hora peninsular)", "13.00 GMT"), ("3pm", "13.00")),
+    (SUMMIT, "La cumbre de Londres se abrirá a las 16.00 (hora peninsular) del lunes.", "es",
+     (" (hora peninsular)", ""), ("3pm", "16.00")),
+    (SUMMIT, "A cúpula de Londres começará às 12h (horário de Brasília) de segunda.", "pt",
+     ("12h (horário de Brasília)", "14h GMT"), ("3pm", "14h")),
+])
+def test_a_figure_written_the_other_language_s_way_and_a_slip_in_it(linter, en, other, lang, slip, conflict):
+    assert _conflicts(linter, (en, "en"), (other, lang)) == []
+    assert _conflicts(linter, (en, "en"), (other.replace(*slip), lang)) == [conflict]
 
 
 def test_the_opener_in_the_fourth_minute(linter):
