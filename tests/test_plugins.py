@@ -186,11 +186,13 @@ def test_a_plugin_adds_a_language_and_its_mistakes_are_named(tmp_path):
     french = ("code: fr\nname: French\nstopwords: [le, la, les, de, des, et, un, une, est, que, il, elle]\n"
               "months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]\n"
               "number_words: {deux: 2, trois: 3}\nscales: {millions: 1e6}\n")
-    article = write(tmp_path / "a.md", "---\nlang: fr\n---\nLe le gouvernement a dit que la réforme est prête.\n")
+    article = write(tmp_path / "a.md", "---\nlang: fr\n---\nLe le gouvernement a dit que la réforme est prête. "
+                                       "Le ministre a ajouté : « Nous verrons bien.\n")
     run = lambda env: subprocess.run([sys.executable, "-m", "factlint", "check", str(article), "--no-cache",
                                       "--format", "json"], capture_output=True, text=True, env=env, cwd=tmp_path)
     r = run(_language_plugin(tmp_path, french))
-    assert r.returncode == 1 and "FL001" in [f["code"] for f in json.loads(r.stdout)], r.stderr
+    codes = [f["code"] for f in json.loads(r.stdout)]
+    assert r.returncode == 1 and "FL001" in codes and "FL305" in codes, r.stderr  # quotation marks pair in any language
     r = run(_language_plugin(tmp_path, french.replace("scales: {millions: 1e6}", "scales: [millions]")))
     assert r.returncode == 2 and "fr.yaml:6:" in r.stderr and "'scales' must be of type object" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr

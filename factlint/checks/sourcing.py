@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from factlint.checks import PerLanguage, RuleKind, finding
 from factlint.documents import blank
-from factlint.lang import load
+from factlint.lang import load, supported
 from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
 from factlint.quotes import QUOTE, quotations_across_paragraphs
@@ -243,19 +243,17 @@ class SourcingKind(RuleKind):
             " (signals: sections of the loaded packs)."
 
     def document(self, doc):
-        if doc.lang not in self.signals.languages:
-            return [], None
-        signals = self.signals[doc.lang].for_text(extracts.folded(doc), len(doc.text))
-        findings = []
-        for claim in analyse(doc, signals):
-            findings.extend(self._findings(doc, claim))
-        findings.extend(self._unbalanced_quotes(doc))
+        findings = self._unbalanced_quotes(doc)  # quotation marks pair in any language
+        if doc.lang in self.signals.languages:
+            signals = self.signals[doc.lang].for_text(extracts.folded(doc), len(doc.text))
+            for claim in analyse(doc, signals):
+                findings.extend(self._findings(doc, claim))
         return findings, None
 
     def _unbalanced_quotes(self, doc):
         """FL305: quotation marks left without their partner, over the article's paragraphs."""
         rules = [r for r in self.by_check["unbalanced-quote"] if r.applies_to(doc.lang)]
-        if not rules:
+        if not rules or doc.lang not in supported():  # sentences need the language's data
             return []
         from factlint.quotes import unbalanced
 
