@@ -559,6 +559,10 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Os resultados serão divulgados em 11 de março.", "pt", False),
     ("The vote will take place on 10 March in Ohio.", "en", False),
     ("La inflación subirá al 5 % el 11 de marzo.", "es", True),
+    # "most of" the things counted compares, as "la mayoría de" does; most of a time does not
+    ("Taiwan supplies most of the chips used in phones.", "en", True),
+    ("He struggled for most of the tournament.", "en", False),
+    ("It rained most of the days in May.", "en", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
