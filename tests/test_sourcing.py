@@ -563,6 +563,11 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Taiwan supplies most of the chips used in phones.", "en", True),
     ("He struggled for most of the tournament.", "en", False),
     ("It rained most of the days in May.", "en", False),
+    # a whether-clause asks; the main clause may still forecast
+    ("Whether Trump will fire Rosenstein has been the subject of speculation for weeks.", "en", False),
+    ("Se Trump vai ou não demitir Rosenstein tem sido o assunto de especulação há semanas.", "pt", False),
+    ("Si Trump despedirá o no a Rosenstein ha sido objeto de especulación durante semanas.", "es", False),
+    ("Prices will rise whether or not the deal passes.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

@@ -109,6 +109,9 @@ UNKNOWN = re.compile(r"\b(?:unclear|unknown|not (?:yet )?(?:clear|known)|no one 
                      r"pregunt\w+|não se sabe|não está claro|desconhec\w+|apurar)\b", re.I)
 WH_BEFORE = re.compile(r"\b(?:what|why|how|where|when|whether|qué|por qué|cómo|dónde|cuándo|o que|por que|onde|"
                        r"quando)\s[^,;:()]*\Z", re.I)
+# a whether-clause: "whether he will", "si despedirá o no", "se vai ou não demitir"
+WHETHER = re.compile(r"\bwhether\s[^,;:()]*\Z", re.I)
+WHETHER_OR_NOT = re.compile(r"\s*(?:se|si)\s[^,;:.]*\b(?:ou não|o no)\b", re.I)
 STOPWATCH = re.compile(r"\d{1,3}:\d{2}\b|(?<=\d:)\d{2}\b")  # a match clock, "on 27:37": when, not how much
 CLOCK = re.compile(r"(?:\bat|\ba las|\ba la|\bàs|\bà|\bdas|\bde las)\s+$", re.I)
 
@@ -569,11 +572,21 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
                 and not (weather and what in ("prediction", "causal")) \
                 and not (what == "causal" and MATCH_WORDS.search(sentence)) \
                 and not (what == "comparison" and TALLY_WORDS.search(match.group())) \
-                and not (what in ("prediction", "causal", "change") and UNKNOWN.search(sentence)
-                         and WH_BEFORE.search(sentence, 0, match.start())) \
+                and not (what in ("prediction", "causal", "change") and _asked(sentence, match)) \
                 and not (what in ("superlative", "comparison") and STANDINGS.search(sentence)):
             return f"a {what}: {_shown(match.group())!r}"
     return ""
+
+
+def _asked(sentence, match) -> bool:
+    """Is the prediction, cause or change ``match`` asked rather than claimed: in an embedded
+    question of a sentence that says it is not known ("what caused the crash remains unclear"),
+    or in a whether-clause ("Whether Trump will fire him has been the talk", "Se Trump vai ou
+    não demiti-lo")?"""
+    if UNKNOWN.search(sentence) and WH_BEFORE.search(sentence, 0, match.start()):
+        return True
+    return WHETHER.search(sentence, 0, match.start()) is not None or \
+        WHETHER_OR_NOT.match(sentence[:match.end() + 60]) is not None
 
 
 def _shown(words: str) -> str:
