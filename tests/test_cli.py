@@ -583,3 +583,19 @@ def test_a_name_split_by_markup_is_read_whole_and_fixed_around_it(cli, tmp_path)
     cli("check", ".", "--no-cache", "--select", "FL101", "--fix", "--lang", "en", cwd=tmp_path)
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "Yann *LeCun* said it, and **Mark** Zuckerberg agreed.\n"
     assert (tmp_path / "b.html").read_text(encoding="utf-8") == "<p>Yann <em>LeCun</em> lo confirmó ayer en Madrid.</p>\n"
+
+
+def test_a_web_page_is_read_as_its_article(cli, tmp_path):
+    """A saved news page: its menus, footer and asides (related links, a pull quote repeating the
+    body) are chrome, not the article; its publication date is the one ages are computed from."""
+    write(tmp_path / "page.html", (
+        '<!DOCTYPE html><html lang="en"><head><title>Zuckerberg at 38</title>'
+        '<meta property="article:published_time" content="2026-03-01T10:00:00Z"></head><body>'
+        '<nav><a href="/">Home</a> Yann Lacon</nav><article>'
+        '<p>Mark Zuckerberg, 38, said Meta would spend more, the company said.</p>'
+        '<aside><blockquote>“We will spend whatever it takes on AI.”</blockquote></aside>'
+        '<p>“We will spend whatever it takes on AI,” Zuckerberg told analysts.</p>'
+        '</article><footer>© 2026 Tech News. “All rights reserved.</footer></body></html>\n'))
+    r = cli("check", "page.html", "--no-cache", "--format", "json", cwd=tmp_path)
+    found = [(f["code"], f["message"][:40]) for f in json.loads(r.stdout)]
+    assert found == [("FL403", "Age 38 contradicts the knowledge base: M")], found

@@ -14,7 +14,10 @@ from factlint.documents import blank_matches, mask
 from factlint.hookspecs import hookimpl
 
 EXTENSIONS = (".html", ".htm", ".xhtml")
-HIDDEN = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?.*?\?>", re.S | re.I)
+# what no reader reads as the article: code, the head, and the page's chrome around the story (menus,
+# the footer's small print, asides: related links, pull quotes repeating the body)
+HIDDEN = re.compile(r"<(script|style|noscript|template|head|nav|footer|aside)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>"
+                    r"|<![^>]*>|<\?.*?\?>", re.S | re.I)
 TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 BLOCK_TAGS = {
@@ -55,7 +58,17 @@ def _meta(source: str) -> dict:
         found = re.search(rf"<meta\s+name=[\"']factlint:{name}[\"']\s+content=[\"']([^\"']*)", source, re.I)
         if found:
             meta[name] = found.group(1)
+    if "date" not in meta:  # the date a page gives itself: what ages are computed from
+        published = PUBLISHED.search(source)
+        if published:
+            meta["date"] = published.group("date") or published.group("date2")
     return meta
+
+
+# a page's publication date, as news sites mark it up (Open Graph, schema.org, <time>): its day
+PUBLISHED = re.compile(
+    r"<meta\s+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|date|dc\.date|pubdate)[\"']"
+    r"\s+content=[\"'](?P<date>\d{4}-\d{2}-\d{2})|<time\b[^>]*\bdatetime=[\"'](?P<date2>\d{4}-\d{2}-\d{2})", re.I)
 
 
 @hookimpl
