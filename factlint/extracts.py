@@ -13,6 +13,17 @@ def sentences(doc):
     return doc.memo("sentences", lambda: split_sentences(doc.text, load(doc.lang)))
 
 
+def paragraphs(doc) -> dict:
+    """{paragraph number: its sentences, in order}, in the order of the document."""
+    def group():
+        grouped: dict[int, list] = {}
+        for s in sentences(doc):
+            grouped.setdefault(s.paragraph, []).append(s)
+        return grouped
+
+    return doc.memo("paragraphs", group)
+
+
 def quantities(doc):
     from factlint.quantities import extract_quantities
 

@@ -58,9 +58,9 @@ def optimized_alternation(patterns, ignorecase: bool = False) -> str:
     end, but it matches wherever the plain alternation matches."""
     literals, others = [], []
     for pattern in patterns:
-        for branch in _top_level_branches(pattern):
+        for branch in top_level_branches(pattern):
             inner = branch[3:-1] if branch.startswith("(?:") and branch.endswith(")") and _balanced(branch[3:-1]) else None
-            for part in _top_level_branches(inner) if inner is not None else [branch]:
+            for part in top_level_branches(inner) if inner is not None else [branch]:
                 (literals if _PLAIN.fullmatch(part) else others).append(part)
     alternatives = [word_alternation(literals, ignorecase)] if literals else []
     return "|".join(alternatives + [f"(?:{o})" for o in others]) or "(?!)"
@@ -93,7 +93,7 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def _top_level_branches(pattern: str) -> list[str]:
+def top_level_branches(pattern: str) -> list[str]:
     """Split ``pattern`` at the ``|`` that are outside groups and character classes."""
     branches, start = [], 0
     for i, ch, depth in _structure(pattern):

@@ -26,7 +26,7 @@ from factlint.lang import load, supported
 from factlint import extracts, prefilter
 from factlint.quantities import TIME_NOUNS
 from factlint.quotes import QUOTE, quotations_across_paragraphs
-from factlint.regexes import _top_level_branches, optimized_alternation
+from factlint.regexes import top_level_branches, optimized_alternation
 
 CHECKS = ["unattributed-claim", "anonymous-source", "unattributed-quote", "hedge", "unbalanced-quote"]
 UNBALANCED = {  # what each kind of unpaired quotation mark means, for FL305's message
@@ -213,7 +213,7 @@ def _by_gate(patterns) -> tuple[list[str], list[str]]:
     skipped in a sentence that holds none of their literals."""
     gated, loose = [], []
     for pattern in patterns:
-        for branch in _top_level_branches(pattern):
+        for branch in top_level_branches(pattern):
             literals = prefilter.required_literals(r"(?<![\w])(?:" + branch + r")(?![\w])", re.I | re.U)
             (loose if literals is None else gated).append(branch)
     return gated, loose
@@ -260,10 +260,7 @@ class SourcingKind(RuleKind):
             return []
         from factlint.quotes import unbalanced
 
-        paragraphs: dict[int, list] = {}
-        for s in extracts.sentences(doc):
-            paragraphs.setdefault(s.paragraph, []).append(s)
-        spans = [(group[0].start, group[-1].end) for _, group in sorted(paragraphs.items())]
+        spans = [(group[0].start, group[-1].end) for _, group in sorted(extracts.paragraphs(doc).items())]
         return [finding(doc, rule, at, at + 1, rule.format_message(problem=UNBALANCED[what].format(mark=doc.text[at])))
                 for at, what in unbalanced(doc.text, spans) for rule in rules]
 
@@ -301,9 +298,7 @@ def analyse(doc, signals):
     sentences = extracts.sentences(doc)
     quantities = extracts.quantities(doc)
     q_starts = [q.start for q in quantities]  # sorted: each sentence reads only its own figures
-    paragraphs: dict[int, list] = {}
-    for s in sentences:
-        paragraphs.setdefault(s.paragraph, []).append(s)
+    paragraphs = extracts.paragraphs(doc)
     results = []
     skipping_tail = False
     speaker_before = False  # the previous paragraph quoted someone it named
