@@ -35,7 +35,9 @@ TIME_NOUNS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months"
 # time zones written as acronyms, in any language (case-sensitive: "ET" is no word)
 ZONE_ACRONYMS = r"(?-i:GMT|UTC|BST|CET|CEST|WET|WEST|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|JST|IST|AEST|AEDT)"
 # a date in figures: day, month and year in the order of the writer's locale ("3/4/2026", "04.03.26")
-NUMERIC_DATE = re.compile(r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.,-]\d)")
+# (the guard on what precedes it comes after its first digit, so that re skips to digits)
+NUMERIC_DATE = re.compile(r"(?P<a>\d(?<=(?<![\w/.,-])\d)\d?)(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+                          r"(?![\w/]|[.,-]\d)")
 # what a fraction of is a duration, not a share: "a quarter of an hour", "un cuarto de siglo"
 FRACTION_OF_TIME = r"(?:hours?|horas?|centur(?:y|ies)|siglos?|séculos?|minutes?|minutos?|days?|días?|dias?|weeks?|semanas?|" \
                    r"months?|mes(?:es)?|mês|years?|años?|anos?|miles?|millas?|milhas?|inch(?:es)?|pulgadas?|polegadas?)"
@@ -299,15 +301,14 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
     taken = _Spans()
     free = taken.free
 
-    if "/" in masked or "-" in masked or "." in masked:
-        for m in NUMERIC_DATE.finditer(masked):
-            # day and month in either order: "3/4/2026" in Ohio is "4/3/2026" in Madrid
-            first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-            if 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12:
-                year += 2000 if year < 100 else 0
-                found.append(Quantity(m.start(), m.end(), m.group(), year * 10000 + min(first, second) * 100
-                                      + max(first, second), "numeric_date", precision=0.0))
-                taken.add(m.start(), m.end())
+    for m in NUMERIC_DATE.finditer(masked):
+        # day and month in either order: "3/4/2026" in Ohio is "4/3/2026" in Madrid
+        first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12:
+            year += 2000 if year < 100 else 0
+            found.append(Quantity(m.start(), m.end(), m.group(), year * 10000 + min(first, second) * 100
+                                  + max(first, second), "numeric_date", precision=0.0))
+            taken.add(m.start(), m.end())
 
     for pattern_name in ("decade", "time"):
         pattern = p[pattern_name]
