@@ -1,5 +1,9 @@
 """Names: what must be caught and the near-misses that must be left alone."""
+import json
+
 import pytest
+
+from conftest import write
 
 from factlint.checks.names import Registry, resolve
 from factlint.lang import load
@@ -410,6 +414,19 @@ def test_a_surname_alone_as_often_as_the_full_name_gets_no_fix(linter):
     assert len(tied) == 1 and tied[0].fix is None and "either may be the slip" in tied[0].message
     odd = fl104("Captain Craig Halket was immense. Halket led, and Halkett marshalled the defence.")
     assert len(odd) == 1 and odd[0].fix["replacement"] == "Halket" and "is probably" in odd[0].message
+
+
+def test_a_first_name_alone_is_compared_for_its_accents_and_a_headline_names_nobody(tmp_path, cli):
+    """FL104: "Vinicius" after "Vinícius Júnior" drops an accent; the headline's "Late Vinícius"
+    is no full name (its first word is capitalised as a headline's)."""
+    write(tmp_path / "a.md", "# Late Vinícius goal sends Real Madrid top\n\n"
+                             "Vinícius Júnior scored in the 89th minute. Vinicius was decisive, said Carlo Ancelotti.\n")
+    r = cli("check", "a.md", "--no-cache", "--select", "FL104", "--format", "json", "--lang", "en", cwd=tmp_path)
+    messages = [f["message"] for f in json.loads(r.stdout)]
+    assert messages == ['"Vinicius" is probably "Vinícius" (Vinícius Júnior, named in full in this article; accents differ)']
+    write(tmp_path / "b.md", "Vinícius Júnior scored in the 89th minute. Vinicio Rossi, a fan, cheered.\n")
+    r = cli("check", "b.md", "--no-cache", "--select", "FL104", "--format", "json", "--lang", "en", cwd=tmp_path)
+    assert json.loads(r.stdout) == []  # a first name is compared for its accents only
 
 
 @pytest.mark.parametrize("words,expected", [

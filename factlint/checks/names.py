@@ -294,20 +294,27 @@ class NameKind(SummarizedKind):
         for mention in alone:
             if len(mention.tokens[0]) >= MIN_SURNAME and not mention.tokens[0].isupper():
                 written[mention.tokens[0]].append(mention)
-        surnames = _surnames(found, lang, lambda: lowercase_words(doc)) if written else {}
+        # a headline's first word, or one in title case, is capitalised as a headline's: "Late Vinícius
+        # goal", "Late Vinícius Goal" name nobody in full
+        full = [m for m in found if not _in_headline(doc, m.start)]
+        surnames = _surnames(full, lang, lambda: lowercase_words(doc)) if written else {}
         if not surnames:
             return []
-        uses = defaultdict(int)  # how often each surname is written, alone or in its full name
+        # a first name is written alone too ("Vinícius" of "Vinícius Júnior"): only its accents are compared
+        first_names = {name.split()[0]: name for name in surnames.values() if len(name.split()) == 2}
+        uses = defaultdict(int)  # how often each surname (or first name) is written, alone or in its full name
         for mention in found:
-            if mention.tokens[-1] in surnames:
-                uses[mention.tokens[-1]] += 1
+            for word in {mention.tokens[-1], mention.tokens[0]} & (set(surnames) | set(first_names)):
+                uses[word] += 1
         out = []
         for word, places in written.items():
             # accents or case alone count only in a name without particles: a place's accents differ
             # beside a title "of" it ("Macedonia", "Primeiro Ministro da Macedônia")
             close = [(surname, reason) for surname in surnames if (reason := surname_slip(word, surname))
                      and not (reason in ("accents differ", "differs only in case")
-                              and lang.particles.intersection(surnames[surname].split()))]
+                              and lang.particles.intersection(surnames[surname].split()))] or \
+                [(first, "accents differ") for first in first_names
+                 if first != word and strip_accents(first) == strip_accents(word)]
             if len(close) != 1 or len(places) > uses[close[0][0]]:
                 continue  # none, two people it could be, or the article's own usage: the full name is the odd one
             surname, reason = close[0]
@@ -320,7 +327,8 @@ class NameKind(SummarizedKind):
                 if not rule.applies_to(doc.lang):
                     continue
                 for mention in places:
-                    message = rule.format_message(mention=word, canonical=surname, full=surnames[surname],
+                    message = rule.format_message(mention=word, canonical=surname,
+                                                  full=surnames.get(surname) or first_names[surname],
                                                   why=why, verdict=verdict)
                     out.append(finding(doc, rule, mention.start, mention.end, message, fix=fix))
         return out
@@ -449,6 +457,31 @@ class NameKind(SummarizedKind):
                                       counts=f'"{major["text"]}" is used {n_major} times, this spelling {n_minor}')
         return [corpus_finding(Located(path), rule, loc, message, related=related, snippet=minor["text"])
                 for path, loc in checked_places]
+
+
+TITLE_CASE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+HTML_HEADING = re.compile(r"<(/?)h[1-6]\b", re.I)
+
+
+def _in_headline(doc, at: int) -> bool:
+    """Is ``at`` in a headline: a Markdown or HTML heading, or a short line most of whose words
+    (three at least) are capitalised, a headline in title case ("Late Vinícius Goal Sends Real Top")?"""
+    text, source = doc.text, doc.source
+    start = text.rfind("\n", 0, at) + 1
+    if MARKDOWN_HEADING.match(source, start):
+        return True
+    tag = None
+    for tag in HTML_HEADING.finditer(source, max(0, at - 300), at):
+        pass
+    if tag is not None and not tag.group(1):
+        return True  # after an opening <h2> and before its closing tag
+    end = text.find("\n", at)
+    words = TITLE_CASE_WORDS.findall(text[start:end if end >= 0 else len(text)])
+    capitalised = sum(w[0].isupper() for w in words)
+    return 3 <= len(words) <= 15 and capitalised >= 0.75 * len(words)
 
 
 def _differing_words(text, start, end, words, target):
