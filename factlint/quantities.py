@@ -106,6 +106,7 @@ def _patterns(code: str):
     short_scales = [w for w in scales if len(w) <= 2]
     # after the figure: the language's words, ISO codes ("350 000 USD") and signs ("100 €", "millones de $")
     currency_words = {**CURRENCY_SYMBOLS, **d.get("currency_words", {})}
+    points = [*d.get("percentage_point_words", []), *d.get("basis_point_words", [])]  # both are in points
     digits = rf"\d{{1,3}}(?:(?:[.,]|(?:{ONE_SPACE})(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     number = (rf"(?P<digits>{digits})|(?P<word>{_alternation(_with_capitals(words))})")
     cur_pre = _alternation(CURRENCY_SYMBOLS)
@@ -120,7 +121,7 @@ def _patterns(code: str):
         rf"(?:{GAP}(?P<half_before>{_alternation(d.get('half_before_scale', []))})(?!\w))?"
         rf"(?:(?:(?:{GAP})?(?P<scale>{_alternation(long_scales)})(?!\w))|(?P<short>{_alternation(short_scales)})(?![\w]))?"
         rf"(?:{GAP}(?P<half_after>{_alternation(d.get('half_after_scale', []))})(?!\w))?"
-        rf"(?:(?:{GAP})?(?P<pct>%|{_alternation([*d.get('percent_words', []), *d.get('basis_point_words', [])])})(?!\w))?"
+        rf"(?:(?:{GAP})?(?P<pct>%|{_alternation([*d.get('percent_words', []), *points])})(?!\w))?"
         rf"(?:(?:{GAP}(?:de\s|of\s)?|(?=[{signs}]))(?P<cur_post>{_alternation(currency_words)})(?!\w))?"
         rf"(?:(?:(?:{GAP})?|-)(?P<unit>{_alternation(units)})(?![\w°]))?",
     )
@@ -158,7 +159,8 @@ def _patterns(code: str):
             "literals": literals, "gates": gates,
             "scales": scales, "words": words, "units": units, "approximate": frozenset(d.get("approximate_numbers", [])),
             "currency_words": currency_words, "lang": lang,
-            "basis_points": frozenset(w.lower() for w in d.get("basis_point_words", []))}
+            "basis_points": frozenset(w.lower() for w in d.get("basis_point_words", [])),
+            "points": frozenset(w.lower() for w in points)}
 
 
 WORD_LISTS = ("decade_words", "hour_words", "hour_fractions")  # what a language's patterns may name
@@ -395,6 +397,8 @@ def extract_quantities(text: str, code: str, folded: str | None = None) -> list[
         kind, unit, noun = "count", "", _next_word(text, m.end())
         if g["pct"]:
             kind = "percent"
+            if g["pct"].lower() in p["points"]:  # a rate's change in points ("pp"), not a percentage of it
+                unit = "pp"
             if g["pct"].lower() in p["basis_points"]:  # "25 basis points" is 0.25 percentage points
                 value, tolerance = value / 100, tolerance / 100
         elif g["cur_pre"] or g["cur_post"]:

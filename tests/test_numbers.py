@@ -407,6 +407,10 @@ SUMMIT = "The summit in London will open at 3pm GMT on Monday."
      (" (hora peninsular)", ""), ("3pm", "16.00")),
     (SUMMIT, "A cúpula de Londres começará às 12h (horário de Brasília) de segunda.", "pt",
      ("12h (horário de Brasília)", "14h GMT"), ("3pm", "14h")),
+    # a rate's change in points is not a percentage of it
+    ("Unemployment in Spain fell 2 percentage points to 11.5% last year.",
+     "El paro en España bajó 2 puntos porcentuales hasta el 11,5 % el año pasado.", "es",
+     ("2 puntos porcentuales", "un 2 %"), ("2 percentage points", "2 %")),
 ])
 def test_a_figure_written_the_other_language_s_way_and_a_slip_in_it(linter, en, other, lang, slip, conflict):
     assert _conflicts(linter, (en, "en"), (other, lang)) == []

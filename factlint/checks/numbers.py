@@ -55,7 +55,8 @@ def describe(q: dict) -> str:
         return f"{int(value) // 60:02d}:{int(value) % 60:02d}" + (f" {q['unit']}" if q.get("unit") else "")
     if kind in ("year", "decade", "label", "ordinal", "date") and float(value).is_integer():
         return f"{int(value)}{'s' if kind == 'decade' else ''}"  # a year, not a count: "1998", not "1,998"
-    unit = {"percent": "%", "money": f" {q['unit']}", "unit": f" {units.symbol(q['unit'])}"}.get(kind, "")
+    unit = {"percent": " percentage points" if q["unit"] == "pp" else "%", "money": f" {q['unit']}",
+            "unit": f" {units.symbol(q['unit'])}"}.get(kind, "")
     return f"{'~' if q['approx'] else ''}{_fmt(value)}{unit}"
 
 
@@ -372,6 +373,8 @@ def same_value(x, y) -> bool:
     a, b = x["value"], y["value"]
     if _two_zones(x, y):
         return True  # "3pm GMT" and "16.00 (hora peninsular)": each reader's clock
+    if x["kind"] == "percent" and y["kind"] == "percent" and x["unit"] != y["unit"]:
+        return False  # "rose 2 percentage points" is not "subió un 2 %": points of a rate, not a share of it
     if _pound_either_way(x, y):
         return abs(a - b) <= max(x["precision"], y["precision"]) + 1e-9 * max(abs(a), abs(b))
     if _two_currencies(x, y):
