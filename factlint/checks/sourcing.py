@@ -109,6 +109,12 @@ UNKNOWN = re.compile(r"\b(?:unclear|unknown|not (?:yet )?(?:clear|known)|no one 
                      r"pregunt\w+|não se sabe|não está claro|desconhec\w+|apurar)\b", re.I)
 WH_BEFORE = re.compile(r"\b(?:what|why|how|where|when|whether|qué|por qué|cómo|dónde|cuándo|o que|por que|onde|"
                        r"quando)\s[^,;:()]*\Z", re.I)
+# an allegation the law requires a newspaper to call one ("the assault that allegedly occurred"):
+# the hedge beside an accusation, a charge or an arrest is the law's wording, not a rumour passed on
+ALLEGATION_HEDGES = frozenset({"allegedly", "supuestamente", "presuntamente", "alegadamente", "supostamente"})
+LEGAL = re.compile(r"\b(?:accus\w+|charged|indicted|arrested|prosecut\w+|suspect(?:ed)?|trial|court|acus\w+|imputad[oa]s?|"
+                   r"detenid[oa]s?|juicio|tribunal|juzgad[oa]|denunci\w+|indiciad[oa]s?|pres[oa]s?|julgament\w+|"
+                   r"suspeit[oa]s?|processad[oa]s?)\b", re.I)
 # a whether-clause: "whether he will", "si despedirá o no", "se vai ou não demitir"
 WHETHER = re.compile(r"\bwhether\s[^,;:()]*\Z", re.I)
 WHETHER_OR_NOT = re.compile(r"\s*(?:se|si)\s[^,;:.]*\b(?:ou não|o no)\b", re.I)
@@ -384,6 +390,8 @@ def analyse(doc, signals):
             hedge = None if spoken else _search(here.hedges, sentence)  # a speaker's hedge is theirs
             if hedge is not None and _attributes(blank(sentence, hedge.start(), hedge.end()), here):
                 hedge = None  # "reportedly paid $2 billion, Bloomberg reported": it names its source ("se dice" no)
+            if hedge is not None and hedge.group().lower() in ALLEGATION_HEDGES and LEGAL.search(sentence):
+                hedge = None  # "accused him of an assault that allegedly occurred": the law's wording, not a rumour
             if (claim or hedge) and not spoken and _search(here.first_person, sentence):
                 # a sentence in the first person is someone speaking too: the writer of a column, or
                 # a speaker whose quotation marks were lost (only a claim or a hedge needs to know)
