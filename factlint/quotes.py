@@ -125,6 +125,8 @@ def unbalanced(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, 
             del stack[depth:]
         if reversed_at is not None:
             stack = [entry for entry in stack if not (entry[2] == index and entry[1] > reversed_at)]
-    reopened = {offset for offset, what in found if what == "reopened"}
-    found.extend((offset, "unclosed") for _, offset, _ in stack if offset not in reopened)
-    return sorted(set(found))
+    found.extend((offset, "unclosed") for _, offset, _ in stack)
+    first = {}  # one report a mark: a mark reopened and never closed is "reopened"
+    for offset, what in found:
+        first.setdefault(offset, what)
+    return sorted(first.items())

@@ -1,5 +1,6 @@
 """FL305: quotation marks left without their partner, and the styles that are not slips."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from factlint.quotes import unbalanced
 
@@ -47,3 +48,17 @@ def test_the_seeds_unpaired_marks_are_reported(cli):
     r = cli("check", str(SEEDS), "--select", "FL305", "--format", "json", "--no-cache")
     found = sorted((f["path"].rsplit("/", 1)[-1][:3], f["line"]) for f in json.loads(r.stdout))
     assert found == [("000", 13), ("001", 21), ("001", 41), ("001", 61), ("003", 37)]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["“", "”", "«", "»", '"', " ", "a", ".", "\n\n", "b "]), max_size=40).map("".join))
+def test_any_text_gives_marks_inside_it_once_each(text):
+    """Whatever the marks, each report points at a quotation mark of the text, once."""
+    found = _unpaired(text)
+    spans, pos = [], 0
+    for block in text.split("\n\n"):
+        spans.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    offsets = [at for at, _ in unbalanced(text, spans)]
+    assert len(offsets) == len(set(offsets)) == len(found)
+    assert all(text[at] in "“”«»\"" for at in offsets)
