@@ -651,3 +651,19 @@ def test_a_measure_is_shown_as_written_and_in_the_other_version_s_unit():
     assert in_units_of(hectares, acres) == " (= 494,000 acres)"
     assert in_units_of(acres, acres) == "" and in_units_of({"kind": "count", "value": 3}, acres) == ""
     assert set(units.TABLE) <= set(units.SYMBOLS)  # every built-in unit has its symbol
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["en", "es", "pt"]),
+       st.lists(st.sampled_from(["3", "4", "12", "2026", "/", ".", "-", " ", "3pm", "GMT", "(hora peninsular)", "a third",
+                                 "of", "de", "minuto", "89th", "minute", "percentage points", "%", "nine", "dos",
+                                 "tercios", "un", "\n\n", ",", "000", "million", "millones"]), max_size=30).map(" ".join))
+def test_any_mix_of_figures_and_words_reads_without_error(lang, text):
+    """Whatever the mix of figures, separators and the words around them, the quantities read are
+    spans of the text in order, each with a finite value."""
+    import math
+
+    found = extract_quantities(text, lang)
+    assert all(0 <= q.start < q.end <= len(text) and text[q.start:q.end] == q.text for q in found)
+    assert all(math.isfinite(q.value) for q in found)
+    assert [q.start for q in found] == sorted(q.start for q in found)
