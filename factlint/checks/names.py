@@ -14,6 +14,7 @@ Two checks share one extraction of name mentions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -294,10 +295,13 @@ class NameKind(SummarizedKind):
         for mention in alone:
             if len(mention.tokens[0]) >= MIN_SURNAME and not mention.tokens[0].isupper():
                 written[mention.tokens[0]].append(mention)
+        if not written:
+            return []
         # a headline's first word, or one in title case, is capitalised as a headline's: "Late Vinícius
         # goal", "Late Vinícius Goal" name nobody in full
-        full = [m for m in found if not _in_headline(doc, m.start)]
-        surnames = _surnames(full, lang, lambda: lowercase_words(doc)) if written else {}
+        headlines = _headlines(doc)
+        full = [m for m in found if 2 <= len(m.tokens) <= 4 and not _inside(headlines, m.start)]
+        surnames = _surnames(full, lang, lambda: lowercase_words(doc))
         if not surnames:
             return []
         # a first name is written alone too ("Vinícius" of "Vinícius Júnior"): only its accents are compared
@@ -466,22 +470,35 @@ MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 HTML_HEADING = re.compile(r"<(/?)h[1-6]\b", re.I)
 
 
-def _in_headline(doc, at: int) -> bool:
-    """Is ``at`` in a headline: a Markdown or HTML heading, or a short line most of whose words
-    (three at least) are capitalised, a headline in title case ("Late Vinícius Goal Sends Real Top")?"""
+def _headlines(doc) -> list[tuple[int, int]]:
+    """The (start, end) of the document's headlines, in order: Markdown and HTML headings, and
+    short lines most of whose words (three at least) are capitalised, headlines in title case
+    ("Late Vinícius Goal Sends Real Top")."""
     text, source = doc.text, doc.source
-    start = text.rfind("\n", 0, at) + 1
-    if MARKDOWN_HEADING.match(source, start):
-        return True
-    tag = None
-    for tag in HTML_HEADING.finditer(source, max(0, at - 300), at):
-        pass
-    if tag is not None and not tag.group(1):
-        return True  # after an opening <h2> and before its closing tag
-    end = text.find("\n", at)
-    words = TITLE_CASE_WORDS.findall(text[start:end if end >= 0 else len(text)])
-    capitalised = sum(w[0].isupper() for w in words)
-    return 3 <= len(words) <= 15 and capitalised >= 0.75 * len(words)
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = TITLE_CASE_WORDS.findall(line)
+        if MARKDOWN_HEADING.match(source, start) or \
+                (3 <= len(words) <= 15 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)):
+            spans.append((start, end))
+        start = end + 1
+    if "<h" in source or "<H" in source:
+        opened = None
+        for tag in HTML_HEADING.finditer(source):
+            if not tag.group(1):
+                opened = tag.start()
+            elif opened is not None:
+                spans.append((opened, tag.end()))
+                opened = None
+        spans.sort()
+    return spans
+
+
+def _inside(spans, at) -> bool:
+    """Does ``at`` fall in one of the sorted, disjoint ``spans``?"""
+    k = bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 def _differing_words(text, start, end, words, target):
