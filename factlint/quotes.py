@@ -118,6 +118,8 @@ def unbalanced(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, 
                 continue  # Spanish style: "»" opens each paragraph that goes on with the quotation
             depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in CLOSES[mark]), None)
             if depth is None:
+                if at > start and text[at - 1].isdigit():
+                    continue  # no quotation open: inches ("a 12” screen"), not a closing mark
                 found.append((at, "unopened"))
                 reversed_at = at
                 continue

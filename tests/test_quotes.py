@@ -24,6 +24,7 @@ def _unpaired(text):
     "“Hello,\" he said.", "\"Hoy en día”, explica.",                  # a straight mark pairs with a curly one
     "\"Do you think?\n\nHe was told, \"you have power",               # straight marks alone: not read
     "He said it's \"fine\" and left.",
+    "The phone has a 6.1” screen and a “brighter” display.",  # inches, not a closing mark
 ])
 def test_quotations_that_pair(text):
     assert _unpaired(text) == []
