@@ -568,6 +568,12 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Se Trump vai ou não demitir Rosenstein tem sido o assunto de especulação há semanas.", "pt", False),
     ("Si Trump despedirá o no a Rosenstein ha sido objeto de especulación durante semanas.", "es", False),
     ("Prices will rise whether or not the deal passes.", "en", True),
+    # what a thing is for, or what it will replace, is its plan, not a forecast
+    ("This information will help determine the benefits of habitat management work.", "en", False),
+    ("The four vessels the Navy ordered will come as replacement to the ageing frigates.", "en", False),
+    ("Los cuatro buques reemplazarán a las antiguas fragatas de la clase Bremen.", "es", False),
+    ("Esta informação ajudará a determinar os benefícios do trabalho de gestão.", "pt", False),
+    ("The ageing frigates will sink within a decade.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
