@@ -573,6 +573,7 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("The four vessels the Navy ordered will come as replacement to the ageing frigates.", "en", False),
     ("Los cuatro buques reemplazarán a las antiguas fragatas de la clase Bremen.", "es", False),
     ("Esta informação ajudará a determinar os benefícios do trabalho de gestão.", "pt", False),
+    ("Con esta información se determinarán los beneficios del trabajo de gestión.", "es", False),
     ("The ageing frigates will sink within a decade.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
