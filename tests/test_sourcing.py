@@ -575,6 +575,11 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Esta informação ajudará a determinar os benefícios do trabalho de gestão.", "pt", False),
     ("Con esta información se determinarán los beneficios del trabajo de gestión.", "es", False),
     ("The ageing frigates will sink within a decade.", "en", True),
+    # the threshold a rule sets is the rule's figure
+    ("For the referendum to be successful turnout needs to be 50 percent plus one vote.", "en", False),
+    ("Para que el referéndum se considere un éxito, la participación debe ser del 50 % más un voto.", "es", False),
+    ("Para que o referendo seja bem-sucedido, o resultado tem que ser de 50% mais um voto.", "pt", False),
+    ("Turnout reached 50 percent, the highest in a decade.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged
