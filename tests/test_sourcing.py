@@ -580,6 +580,9 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     ("Para que el referéndum se considere un éxito, la participación debe ser del 50 % más un voto.", "es", False),
     ("Para que o referendo seja bem-sucedido, o resultado tem que ser de 50% mais um voto.", "pt", False),
     ("Turnout reached 50 percent, the highest in a decade.", "en", True),
+    # a weather measure with its unit left out, a distance that places something
+    ("Es probable que caigan entre 2 y 5 centímetros de lluvia, con posibilidad de llegar a los 10 en lugares aislados.", "es", False),
+    ("Patches can be found about 10 miles offshore of Hillsborough County.", "en", False),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

@@ -69,7 +69,7 @@ HEIGHT_BEFORE = re.compile(r"\b(?:mide|medía|mede|media|measures|measured|stand
 # or by the words after it ("6 pies, 6 pulgadas de altura", "six feet tall")
 HEIGHT_AFTER = re.compile(r"(?:,?\s*\d{1,2}\s*(?:pulgadas|polegadas|inches|in\b)\.?)?\s*(?:de\s+(?:altura|estatura)|tall\b)", re.I)
 # a distance that places something ("45 miles (72 km) southeast of the capital", "a 72 km al sureste"): where, not how much
-WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|away\b|off\b|inland\b"
+WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|away\b|off\b|offshore\b|inland\b"
                          r"|(?:al|a|ao|do|del|de)\s+(?:norte|sur|sul|este|leste|oeste|noreste|nordeste|noroeste|sureste|sudeste|suroeste|sudoeste)\b"
                          r"|de distancia\b|de distância\b)", re.I)
 # a result of a match or a season (a score, points, a win-loss record): facts of record the event itself reports
@@ -559,6 +559,8 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
             window = sentence[max(0, q.start - s.start - 2):q.end - s.start + 12]
             if AGE.search(window) or _in_ages(sentence, q.start - s.start):
                 continue
+            if weather and q.kind == "count" and q.value < SCORE_SIZE and any(o.kind == "unit" for o in quantities):
+                continue  # "2 to 5 centimetres of rain, and up to 10 in places": the measure, its unit left out
             if q.kind == "unit" and (HEIGHT_BEFORE.search(sentence, 0, q.start - s.start)
                                      or HEIGHT_AFTER.match(sentence, q.end - s.start)
                                      or WHERE_AFTER.match(sentence, q.end - s.start)):
