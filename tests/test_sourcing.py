@@ -583,6 +583,12 @@ def test_message_quotes_the_claim_with_plain_spaces(linter):
     # a weather measure with its unit left out, a distance that places something
     ("Es probable que caigan entre 2 y 5 centímetros de lluvia, con posibilidad de llegar a los 10 en lugares aislados.", "es", False),
     ("Patches can be found about 10 miles offshore of Hillsborough County.", "en", False),
+    ("Os aparecimentos podem ser encontrados a cerca de 16 km da costa do condado.", "pt", False),
+    # how the score moved is the match's record, as a win-loss record is
+    ("From the restart, Ayr surged further ahead through a Stafford McDowall try.", "en", False),
+    ("Beauvillier doubled the lead four minutes later with his second goal.", "en", False),
+    ("El historial del diestro es de 18 victorias y 7 derrotas esta temporada.", "es", False),
+    ("Sales doubled last year in Europe.", "en", True),
 ])
 def test_claim_near_misses(linter, text, lang, flagged):
     assert ("FL301" in _codes(linter, text, lang)) is flagged

@@ -71,15 +71,17 @@ HEIGHT_AFTER = re.compile(r"(?:,?\s*\d{1,2}\s*(?:pulgadas|polegadas|inches|in\b)
 # a distance that places something ("45 miles (72 km) southeast of the capital", "a 72 km al sureste"): where, not how much
 WHERE_AFTER = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|away\b|off\b|offshore\b|inland\b"
                          r"|(?:al|a|ao|do|del|de)\s+(?:norte|sur|sul|este|leste|oeste|noreste|nordeste|noroeste|sureste|sudeste|suroeste|sudoeste)\b"
-                         r"|de distancia\b|de distância\b)", re.I)
+                         r"|de distancia\b|de distância\b|(?:off|from) the coast\b|(?:de la|del|da|do) (?:costa|litoral)\b)", re.I)
 # a result of a match or a season (a score, points, a win-loss record): facts of record the event itself reports
 SCORE_WORDS = re.compile(r"\b(?:score[sd]?|scoring|points?|record|tally|lead|win|won|wins|defeat|beat|victory|draw|halftime|"
                          r"unbeaten|invict[oa]s?|table|tabla|tabela|sent off|(?:yellow|red) cards?|"
                          r"tarjeta (?:roja|amarilla)|doble amarilla|cart(?:ão|ões) (?:vermelho|amarelo)s?|"
                          r"half-time|marcador|puntos?|pontos?|pontuação|placar|victoria|vitória|derrota|empate|ventaja|"
-                         r"vantagem|récord|recorde|registro|gan[óo]|ganad[oa]|ganaron|ganhou|ganhad[oa]|ganharam|venci[óo]|venceu)\b", re.I)
-# a match report: what a goal, a pass or a defeat was owed to is the match's record, not a claim
+                         r"vantagem|récord|recorde|registro|gan[óo]|ganad[oa]|ganaron|ganhou|ganhad[oa]|ganharam|venci[óo]|venceu|"
+                         r"victorias|vitórias|derrotas|empates|losses|defeats)\b", re.I)
+# a match report: what a goal, a pass or a defeat was owed to, or how the score moved, is the match's record
 MATCH_WORDS = re.compile(r"\b(?:goals?|gol|goles|gols|golos?|assists?|asistencias?|assistências?|penalty|penalti|pênalti|"
+                         r"try|tries|ensayos?|ensaios?|touchdowns?|converted|"
                          r"ball|balón|bola|\d+\s*(?:-|a|to)\s*\d+)\b", re.I)
 # a comparison of points or goals ("more points than Spieth") reads the table, as a score does
 TALLY_WORDS = re.compile(r"\b(?:points?|puntos?|pontos?|goals?|goles|gols|golos|runs|tries|ensayos|wins|victorias|vitórias)\b", re.I)
@@ -575,7 +577,7 @@ def _claim(sentence, s, quantities, signals, weather=False, signed=False) -> str
         match = _search(pattern, sentence)
         if match and not (what == "prediction" and _search(signals.schedule, sentence)) \
                 and not (weather and what in ("prediction", "causal")) \
-                and not (what == "causal" and MATCH_WORDS.search(sentence)) \
+                and not (what in ("causal", "change") and MATCH_WORDS.search(sentence)) \
                 and not (what == "comparison" and TALLY_WORDS.search(match.group())) \
                 and not (what in ("prediction", "causal", "change") and _asked(sentence, match)) \
                 and not (what in ("superlative", "comparison") and STANDINGS.search(sentence)):
