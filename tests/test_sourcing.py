@@ -141,6 +141,9 @@ def test_a_list_of_facts_is_not_sourced_by_the_paragraph_after_it(tmp_path, cli)
     ("The company ruled out cutting 300 jobs.", "en", True),
     ("El tribunal dictaminó que el alcalde desvió 2,4 millones de euros.", "es", False),
     ("O tribunal decidiu que o prefeito desviou 2,4 milhões de euros.", "pt", False),
+    ("Otra encuesta encontró que el 57 por ciento de los encuestados planean votar el domingo.", "es", False),
+    ("Outra pesquisa constatou que 57% dos entrevistados pretendem votar no domingo.", "pt", False),
+    ("Asimismo, se constató que el navío pesa 7.000 toneladas de más.", "es", True),  # impersonal: found by whom?
 ])
 def test_an_estimate_is_sourced_by_whoever_makes_it(linter, text, lang, flagged):
     assert _codes(linter, text, lang) == (["FL301"] if flagged else [])
