@@ -2,6 +2,7 @@
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT, SEEDS, write
 from factlint.documents import Document
@@ -724,3 +725,18 @@ def test_seed_expectations(cli):
     assert ("003", 17, "FL302") in at        # de acordo com duas pessoas familiarizadas
     assert ("004", 9, "FL302") in at         # as fontes relatam
     assert ("004", 19, "FL302") in at        # Fontes indicam
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=25), st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=8))
+def test_figures_outside_quotations_in_one_pass(starts, spans):
+    """The one-pass filter keeps exactly the figures no quoted span covers, whatever the spans'
+    order and overlaps (a quotation over several paragraphs is added out of order)."""
+    from types import SimpleNamespace
+
+    from factlint.checks.sourcing import _outside
+
+    figures = [SimpleNamespace(start=at) for at in sorted(starts)]
+    quoted = [(a, a + n) for a, n in spans]
+    expected = [q for q in figures if not any(a <= q.start - 5 < b for a, b in quoted)]
+    assert _outside(figures, quoted, 5) == expected

@@ -347,10 +347,13 @@ def analyse(doc, signals):
         neighbour_speaks = any(any(attributed_in[numbers[k]]) for k in (index - 1, index + 1) if 0 <= k < len(numbers))
         quotes = [(m.start() + group[0].start, m.end() + group[0].start) for m in QUOTE.finditer(para_text)
                   if _is_speech(m.group(), lang)]
+        in_order = list(quotes), [qs for qs, _ in quotes]  # apart, in order and disjoint: read by bisection
         carried = carried_quotes.get(number)  # the part of this paragraph a quotation opened before covers
         opened, spanned = open_quotes.get(number, (None, ()))  # a quotation opened here, closed later
+        spanning = None
         if opened is not None and _is_speech(text[opened:carried_quotes[spanned[-1]]], lang):  # the whole quotation
-            quotes.append((opened, group[-1].end))
+            spanning = (opened, group[-1].end)
+            quotes.append(spanning)
         # a quotation opening its paragraph continues the speaker of the previous paragraph's quote
         continued = bool(quotes) and speaker_before and quotes[0][0] - group[0].start <= 2
         labelled = any(_speaker_label(text, group[0].start, qs) for qs, _ in quotes)  # Evans: "..."
@@ -366,25 +369,27 @@ def analyse(doc, signals):
         for i, s in enumerate(group):
             sentence = text[s.start:s.end]
             here = views[s.start]
+            # the quotations this sentence touches (a paragraph may hold thousands of sentences and quotations)
+            near = _overlapping(*in_order, s.start, max(s.end, s.start + 3))
+            if spanning is not None and spanning[0] < max(s.end, s.start + 3) and s.start < spanning[1]:
+                near.append(spanning)
             # the sentence before, or in wire copy (a sentence per paragraph) the paragraph before, names its source
             attributed_before = attributed[i - 1] if i > 0 else \
                 sentence_flow and index > 0 and attributed_in[numbers[index - 1]][-1]
-            in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in quotes)
+            in_quote = any(qs <= s.start < qe or s.start <= qs < s.end for qs, qe in near)
             # a sentence someone is quoted saying: sourced by its speaker, or the quotation check's business
-            spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in quotes) or \
+            spoken = any(qs <= s.start + 2 and s.start < qe for qs, qe in near) or \
                 (carried is not None and s.start < carried) or answer
             figures = quantities[bisect_left(q_starts, s.start):bisect_left(q_starts, s.end)]
             # words in quotation marks are their speaker's claim, not the writer's: the quotation
             # check asks who said them ("In what would be “the most dramatic finale ever!”")
-            quoted = [(max(qs, s.start) - s.start, min(qe, s.end) - s.start) for qs, qe in quotes
+            quoted = [(max(qs, s.start) - s.start, min(qe, s.end) - s.start) for qs, qe in near
                       if qs < s.end and s.start < qe]
             # the weather is the topic of this sentence, or of the one before ("Rosa will bring
             # heavy rain. Locally, 1 to 4 inches are expected")
             weather_here = _search(here.weather, sentence) is not None
             weather, weather_before = weather_here or weather_before, weather_here
-            claim = _claim(_unquoted(sentence, quoted), s,
-                           [q for q in figures if not any(a <= q.start - s.start < b for a, b in quoted)], here,
-                           weather, signed)
+            claim = _claim(_unquoted(sentence, quoted), s, _outside(figures, quoted, s.start), here, weather, signed)
             if not claim and quoted:
                 claim = _claim(sentence, s, figures, here, weather, signed)
                 spoken = spoken or bool(claim)
@@ -398,7 +403,7 @@ def analyse(doc, signals):
                 # a sentence in the first person is someone speaking too: the writer of a column, or
                 # a speaker whose quotation marks were lost (only a claim or a hedge needs to know)
                 spoken, hedge = True, None
-            quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
+            quote = next(((qs, qe) for qs, qe in near if s.start <= qs < s.end and _opens(text, s.start, qs)), None)
             results.append({
                 "start": s.start, "end": s.end, "claim": claim,
                 "attributed": attributed[i] or (attributed[i + 1] if i + 1 < len(group) else next_speaks)
@@ -463,6 +468,35 @@ def _is_heading(source: str, start: int) -> bool:
     """Is the paragraph at ``start`` a Markdown or HTML heading (its marker blanked in the text)?
     A heading is a headline even when it ends with a full stop."""
     return _opens_with(HEADING_BEFORE, source, start)
+
+
+def _outside(figures, quoted, offset) -> list:
+    """The ``figures`` (in order) outside the ``quoted`` spans (relative to ``offset``): one pass
+    over both, since a sentence may hold thousands of each."""
+    merged: list[list[int]] = []  # the spans in order, a quotation over several paragraphs merged in
+    for a, b in sorted(quoted):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    quoted = merged
+    out, k = [], 0
+    for q in figures:
+        at = q.start - offset
+        while k < len(quoted) and quoted[k][1] <= at:
+            k += 1
+        if not (k < len(quoted) and quoted[k][0] <= at):
+            out.append(q)
+    return out
+
+
+def _overlapping(quotes, starts, lo, hi) -> list:
+    """The ``quotes`` (in order, disjoint; ``starts`` their starts) that overlap ``lo:hi``."""
+    k = bisect_left(starts, hi)
+    j = k
+    while j > 0 and quotes[j - 1][1] > lo:
+        j -= 1
+    return quotes[j:k]
 
 
 def _opens_with(marker, source: str, start: int) -> bool:
