@@ -78,24 +78,23 @@ def _is_opener(text, at, start) -> bool:
     return mark in "“«" or (mark == '"' and (at == start or text[at - 1] in OPENS_BEFORE))
 
 
-# the marks whose direction the glyph itself tells, and the opener of each closer
-PAIRS = {"“": "”", "«": "»"}
-CLOSES = {"”": ("“", '"'), "»": ("«",), '"': ("“", '"')}  # a straight mark pairs with a curly one too
+# the openers each closing mark closes: a straight mark pairs with a curly one too
+CLOSES = {"”": ("“", '"'), "»": ("«",), '"': ("“", '"')}
 
 
 def unbalanced(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """(offset, "unclosed", "reopened" or "unopened") of each quotation mark left without its partner, read
-    over the ``paragraphs`` (start, end) of ``text`` in order.  Only a text that uses curly or
-    angle marks is read: with straight marks alone, which way a mark faces is a guess.
+    """(offset, "unclosed", "reopened" or "unopened") of each quotation mark left without its
+    partner, read over the ``paragraphs`` (start, end) of ``text`` in order.  Only a text that
+    uses curly or angle marks is read: with straight marks alone, which way a mark faces is a guess.
 
     A quotation may run over several paragraphs, each reopening it ("“… / “… / “…”"), continuing
     it (Spanish "«… / »…»") or neither, as wire copy writes one sentence per paragraph; it is
     unclosed when the article ends first.  Quotations nest with the other mark ("“… «Lloró» …”");
     the same mark opening again inside an open quotation ("reopened") is either one never closed
-    or a quotation inside a quotation written with the outer marks, and both are slips.  A straight mark after a space opens, elsewhere it closes, and pairs with a
-    curly one ("“…\"", "\"…”").  A closer and an opener written the wrong way round in one
-    paragraph ("é:” Os modelos … proprietários “, disse") are one slip, reported once, at the
-    closer."""
+    or a quotation inside a quotation written with the outer marks, and both are slips.  A
+    straight mark after a space opens, elsewhere it closes, and pairs with a curly one ("“…\"",
+    "\"…”").  A closer and an opener written the wrong way round in one paragraph ("é:” Os
+    modelos … proprietários “, disse") are one slip, reported once, at the closer."""
     if not any(mark in text for mark in "“”«»"):
         return []
     found: list[tuple[int, str]] = []
