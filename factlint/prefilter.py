@@ -225,29 +225,29 @@ class LiteralIndex:
         return self._gates.setdefault(literals, len(self._gates))
 
     def present(self, folded: str) -> set[int]:
-        if not self._gates:
-            return set()
-        if self._automaton is None:
-            self._automaton = self._build()
         keys = set()
-        for _, (_, found) in self._automaton.iter(folded):
+        for _, (_, found) in self._hits(folded):
             keys.update(found)
         return keys
 
     def starts(self, folded: str) -> dict[int, list[int]]:
         """For each key that may match ``folded``, the offsets where its literals start there, in
         order: a pattern can match a part of the text only if one of them lies in that part."""
-        if not self._gates:
-            return {}
-        if self._automaton is None:
-            self._automaton = self._build()
         found: dict[int, list[int]] = {}
-        for end, (length, keys) in self._automaton.iter(folded):
+        for end, (length, keys) in self._hits(folded):
             for key in keys:
                 found.setdefault(key, []).append(end - length + 1)
         for offsets in found.values():
             offsets.sort()
         return found
+
+    def _hits(self, folded: str):
+        """(end offset, (literal length, keys)) of every literal found in ``folded``."""
+        if not self._gates:
+            return ()
+        if self._automaton is None:
+            self._automaton = self._build()
+        return self._automaton.iter(folded)
 
     def _build(self):
         import ahocorasick

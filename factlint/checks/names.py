@@ -307,8 +307,9 @@ class NameKind(SummarizedKind):
         # a first name is written alone too ("Vinícius" of "Vinícius Júnior"): only its accents are compared
         first_names = {name.split()[0]: name for name in surnames.values() if len(name.split()) == 2}
         uses = defaultdict(int)  # how often each surname (or first name) is written, alone or in its full name
+        compared = set(surnames) | set(first_names)
         for mention in found:
-            for word in {mention.tokens[-1], mention.tokens[0]} & (set(surnames) | set(first_names)):
+            for word in {mention.tokens[-1], mention.tokens[0]} & compared:
                 uses[word] += 1
         out = []
         for word, places in written.items():

@@ -483,7 +483,13 @@ def _reordered(qa, qb, dims_a, dims_b, used_a, used_b):
 def _two_zones(x, y) -> bool:
     """Are ``x`` and ``y`` clock times in two different named time zones?  A translation converts
     a time for its readers as it converts money; a zone dropped is no conversion."""
-    return x["kind"] == "time" and y["kind"] == "time" and bool(x["unit"]) and bool(y["unit"]) \
+    return _two_named(x, y, "time")
+
+
+def _two_named(x, y, kind) -> bool:
+    """Are ``x`` and ``y`` both of ``kind``, each naming its reference (a currency, a time zone),
+    and the two references different?"""
+    return x["kind"] == kind and y["kind"] == kind and bool(x["unit"]) and bool(y["unit"]) \
         and x["unit"].lower() != y["unit"].lower()
 
 
@@ -495,7 +501,7 @@ def _alone_in_sentence(quantities) -> list[bool]:
 
 def _two_currencies(x, y) -> bool:
     """Are ``x`` and ``y`` amounts in two different (named) currencies?"""
-    return x["kind"] == "money" and y["kind"] == "money" and x["unit"] and y["unit"] and x["unit"] != y["unit"]
+    return _two_named(x, y, "money")
 
 
 PARENTHESIS_BETWEEN = re.compile(r"\s*\(\s*")

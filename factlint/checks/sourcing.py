@@ -15,7 +15,6 @@ footers, disclaimers) is skipped.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -173,23 +172,23 @@ class Signals:
         if self.starts is None:
             return self
         absent = [name for name, offsets in self.starts.items() if not prefilter.occurs_between(offsets, start, end)]
-        if not absent:
-            return self
-        view, claims = copy.copy(self), None  # a shallow copy: cheaper than ``replace`` per sentence
+        return self._without(absent) if absent else self
+
+    def _without(self, absent, **changes):
+        """A shallow copy (cheaper than ``dataclasses.replace``, once per sentence) less the
+        ``absent`` families (field names, or "claims:what"), with ``changes`` set."""
+        view, claims = copy.copy(self), None
+        for name, value in changes.items():
+            setattr(view, name, value)
         for name in absent:
             if name.startswith("claims:"):
                 claims = claims if claims is not None else dict(self.claims)
-                del claims[name[len("claims:"):]]
+                claims.pop(name[len("claims:"):], None)
             else:
                 setattr(view, name, None)
         if claims is not None:
             view.claims = claims
         return view
-
-    def _without(self, absent, **changes):
-        return dataclasses.replace(
-            self, **{name: None for name in GATED if name in absent}, **changes,
-            claims={what: p for what, p in self.claims.items() if f"claims:{what}" not in absent})
 
 
 GATED = ("attribution", "refusals", "own_content", "anonymous", "hedges", "opinion", "first_person", "penalty", "schedule", "weather")
@@ -370,8 +369,9 @@ def analyse(doc, signals):
             sentence = text[s.start:s.end]
             here = views[s.start]
             # the quotations this sentence touches (a paragraph may hold thousands of sentences and quotations)
-            near = _overlapping(*in_order, s.start, max(s.end, s.start + 3))
-            if spanning is not None and spanning[0] < max(s.end, s.start + 3) and s.start < spanning[1]:
+            reach = max(s.end, s.start + 3)  # a quotation opening up to two characters in is the sentence's
+            near = _overlapping(*in_order, s.start, reach)
+            if spanning is not None and spanning[0] < reach and s.start < spanning[1]:
                 near.append(spanning)
             # the sentence before, or in wire copy (a sentence per paragraph) the paragraph before, names its source
             attributed_before = attributed[i - 1] if i > 0 else \
